@@ -1,0 +1,36 @@
+"""notices: mine and write Chinese environmental-enforcement notices.
+
+Public API (imported lazily, so ``import notices`` is cheap)::
+
+    from notices import extract, Record
+    record = extract("生态环境部约谈晋城市政府主要负责人……")
+    record.to_dict()
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "extract": "notices.extract:extract",
+    "extract_document": "notices.extract:extract_document",
+    "Record": "notices.record:Record",
+    "render_letters": "notices.letters:render_letters",
+    "render": "notices.letters:render",
+    "batch": "notices.batch:batch",
+    "open_store": "notices.batch:open_store",
+}
+
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module 'notices' has no attribute {name!r}")
+    module, attr = target.split(":")
+    value = getattr(import_module(module), attr)
+    globals()[name] = value
+    return value
