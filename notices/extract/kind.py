@@ -1,0 +1,130 @@
+"""The notice's kind (interview, inspection, rectification, sanction, other) and its authority.
+
+Kind: the weighted words of each kind in the lexicon, counted over the text, with the title and
+first sentence weighing three times. Authority: the issuing body named first where the act is
+reported — the ministry, an inspection team, or a provincial or city bureau.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import load_gazetteer
+from .draft import Draft
+from .lexicon import alternation, lexicon
+
+KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
+
+
+def classify(draft: Draft) -> str:
+    lex = lexicon(draft.lang)
+    text = draft.norm
+    flags = re.I if draft.lang == "en" else 0
+    head_end = draft.sentences[0][1] if draft.sentences else 0
+    if draft.title and text.startswith(draft.title[:10]) and len(draft.sentences) > 1:
+        head_end = draft.sentences[1][1]
+    scores: dict[str, float] = {}
+    for kind, words in lex["kinds"].items():
+        total = 0.0
+        for word, weight in words.items():
+            pat = re.escape(word) if draft.lang == "zh" else r"\b" + re.escape(word) + r"\b"
+            for m in re.finditer(pat, text, flags):
+                total += weight * (3 if m.start() < head_end else 1)
+        scores[kind] = total
+    best = max(KIND_ORDER, key=lambda k: (scores.get(k, 0), -KIND_ORDER.index(k)))
+    return best if scores.get(best, 0) >= 2 else "other"
+
+
+@cache
+def _zh_authority_pattern() -> re.Pattern[str]:
+    lex = lexicon("zh")
+    names = alternation(list(lex["authorities"])).pattern
+    suffixes = alternation(lex["authority_suffixes"]).pattern
+    team = r"中央第?[一二三四五六七八九十]*(?:生态)?环境保护督察组"
+    return re.compile(rf"(?P<team>{team})|(?P<name>{names})|(?P<suffix>{suffixes})")
+
+
+def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
+    lex = lexicon("zh")
+    text = draft.norm
+    gaz = load_gazetteer()
+    candidates = []
+    for m in _zh_authority_pattern().finditer(text):
+        if text[max(0, m.start() - 1):m.start()] == "原" and m.group("name"):
+            continue  # 原环境保护部: the former ministry, named in passing
+        if m.group("team"):
+            candidates.append((m.start(), (m.group("team"), "Central Ecological and Environmental Inspection Team")))
+        elif m.group("name"):
+            name, en = lex["authorities"][m.group("name")]
+            candidates.append((m.start(), (name, en)))
+        else:
+            place = next((p for p in draft.places if p.end == m.start()), None)
+            if place is None:
+                continue
+            div = gaz.by_code(place.code)
+            if div is None:
+                continue
+            suffix = m.group("suffix")
+            en = lex["authority_en_suffixes"].get(suffix)
+            candidates.append((place.start, (div.name + suffix, f"{div.name_en} {en}" if en else None)))
+    if not candidates:
+        return None
+    triggers = lex.act_triggers
+    for s, e in draft.sentences[:6]:
+        if triggers.search(text[s:e]):
+            inside = [c for c in candidates if s <= c[0] < e]
+            if inside:
+                return inside[0][1]
+    return candidates[0][1]
+
+
+@cache
+def _en_authority_pattern() -> re.Pattern[str]:
+    lex = lexicon("en")
+    names = alternation(list(lex["authorities"])).pattern
+    suffixes = alternation(list(lex["authority_suffixes"])).pattern
+    return re.compile(rf"(?P<name>\b{names}\b)|(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<suffix>{suffixes})")
+
+
+def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
+    lex = lexicon("en")
+    text = draft.norm
+    gaz = load_gazetteer()
+    candidates = []
+    for m in _en_authority_pattern().finditer(text):
+        if re.search(r"\bformer\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()], re.I):
+            continue
+        if m.group("name"):
+            key = next(k for k in lex["authorities"] if k.lower() == m.group("name").lower())
+            name, en = lex["authorities"][key]
+            candidates.append((m.start(), (name, en)))
+            continue
+        place = m.group("place")
+        divs = [d for d in gaz.lookup(place) if d.level == "province"] or gaz.lookup(place)
+        if not divs:
+            continue
+        suffix_key = next(k for k in lex["authority_suffixes"] if k.lower() == m.group("suffix").lower())
+        zh = lex["authority_suffixes"][suffix_key]
+        candidates.append((m.start(), (divs[0].name + zh, f"{place} {m.group('suffix')}")))
+    if not candidates:
+        return None
+    for s, e in draft.sentences[:6]:
+        if lex.act_triggers.search(text[s:e]):
+            inside = [c for c in candidates if s <= c[0] < e]
+            if inside:
+                return inside[0][1]
+    return candidates[0][1]
+
+
+@Language.factory("notices_kind")
+def make_kind(nlp: Language, name: str):  # noqa: ANN201
+    def component(doc: Doc) -> Doc:
+        draft: Draft = doc._.notice
+        draft.kind = classify(draft)
+        draft.authority = _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
+        return doc
+
+    return component

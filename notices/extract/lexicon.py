@@ -1,0 +1,46 @@
+"""The word lists of each language (``data/lexicon/{zh,en}.yaml``), loaded once, with the
+regular expressions built from them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ..resources import data_path
+
+
+def alternation(words: list[str], *, flags: int = 0) -> re.Pattern[str]:
+    """A regex matching any of ``words``, longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ")", flags)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    lang: str
+    raw: dict[str, Any]
+    act_triggers: re.Pattern[str]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.raw[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.raw.get(key, default)
+
+    @cache  # noqa: B019 - lexicons are few and live for the process
+    def pattern(self, key: str, *, flags: int = 0) -> re.Pattern[str]:
+        return alternation(list(self.raw[key]), flags=flags)
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    with data_path(f"lexicon/{lang}.yaml").open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    flags = re.I if lang == "en" else 0
+    triggers = alternation(raw["act_triggers"], flags=flags)
+    if lang == "en":
+        triggers = re.compile(r"\b" + triggers.pattern + r"\b", re.I)
+    return Lexicon(lang=lang, raw=raw, act_triggers=triggers)

@@ -1,0 +1,260 @@
+"""Places: every prefecture- and county-level division a notice names, resolved to its code.
+
+Chinese names are found by longest match over the gazetteer's surface forms (full names, short
+forms, former names); English names by capitalised word runs matched against pinyin names.
+A surface that several divisions share (朝阳区, Suzhou) goes to the one the rest of the document
+points at: its province or city named nearby or elsewhere. Provinces are found too, as context,
+but are not cities. ``role`` is ``subject`` for the places the reported act (约谈, 督察,
+"interviewed") falls on, ``mentioned`` otherwise.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import Division, load_gazetteer
+from ..record import City
+from .draft import Draft, PlaceMention
+from .lexicon import lexicon
+
+CITY_LEVELS = ("municipality", "prefecture", "county")
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    surfaces: dict[str, tuple[str, ...]]
+    lengths: dict[str, tuple[int, ...]]  # first character -> candidate lengths, longest first
+
+
+@cache
+def _zh_index() -> _Index:
+    gaz = load_gazetteer()
+    lex = lexicon("zh")
+    never = set(lex["place_never"])
+    surfaces: dict[str, tuple[str, ...]] = {}
+    for surface, codes in gaz.surfaces("zh").items():
+        if len(surface) < 2 or surface in never:
+            continue
+        surfaces[surface] = codes
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for s in surfaces:
+        lengths[s[0]].add(len(s))
+    return _Index(surfaces, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+@cache
+def _en_index() -> dict[str, tuple[str, ...]]:
+    gaz = load_gazetteer()
+    never = {w.lower() for w in lexicon("en")["place_never"]}
+    return {s.lower(): codes for s, codes in gaz.surfaces("en").items()
+            if s.lower() not in never and len(s) >= 3}
+
+
+def _is_full_name(surface: str, div: Division) -> bool:
+    return surface == div.name or surface.lower() == div.name_en_full.lower()
+
+
+def find_zh(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping."""
+    index = _zh_index()
+    out = []
+    i, n = 0, len(norm)
+    surfaces, lengths = index.surfaces, index.lengths
+    while i < n:
+        lens = lengths.get(norm[i])
+        if lens:
+            for k in lens:
+                if i + k <= n and norm[i:i + k] in surfaces:
+                    out.append((i, i + k, norm[i:i + k]))
+                    i += k
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+_EN_RUN = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?(?:[- ](?:[A-Z][a-z]+(?:'[a-z]+)?))*")
+_EN_SUFFIX = re.compile(r"\s+(city|county|district|prefecture|municipality)\b")
+
+
+def find_en(norm: str) -> list[tuple[int, int, str]]:
+    index = _en_index()
+    org_after = set(lexicon("en")["place_org_after"])
+    out = []
+    for m in _EN_RUN.finditer(norm):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"[A-Za-z']+", m.group(0))]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                surface = norm[start:end]
+                if surface.lower() in index:
+                    nxt = norm[end:end + 30]
+                    suffix = _EN_SUFFIX.match(nxt)
+                    if suffix and (surface + suffix.group(0)).lower() in index:
+                        end += suffix.end()
+                        surface = norm[start:end]
+                    follow = words[j][0] if j < len(words) else None
+                    if follow is not None and norm[follow:words[j][1]] in org_after:
+                        i = j
+                        break
+                    out.append((start, end, surface))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
+def _candidates(surface: str, on: str | None, lang: str) -> list[Division]:
+    gaz = load_gazetteer()
+    return gaz.lookup(surface, on=on)
+
+
+def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMention]:
+    """Pick one division per mention, using the other mentions as evidence."""
+    gaz = load_gazetteer()
+    lex = lexicon(draft.lang)
+    needs_parent = set(lex.get("place_needs_parent", []))
+    on = draft.date or draft.date_hint
+    cands = [(s, e, surf, _candidates(surf, on, draft.lang)) for s, e, surf in mentions]
+    cands = [c for c in cands if c[3]]
+    # evidence: provinces and prefectures named unambiguously
+    prov_votes: dict[str, int] = defaultdict(int)
+    pref_votes: dict[str, int] = defaultdict(int)
+    for _, _, _, divs in cands:
+        if len({d.province_code for d in divs}) == 1:
+            prov_votes[divs[0].province_code] += 1
+        if len(divs) == 1:
+            pref = gaz.prefecture_of(divs[0])
+            if pref is not None:
+                pref_votes[pref.code] += 1
+    full_seen = {surf for _, _, surf, divs in cands if any(_is_full_name(surf, d) for d in divs)}
+    out: list[PlaceMention] = []
+    prev: PlaceMention | None = None
+    for s, e, surf, divs in cands:
+        adjacent_parent = None
+        if prev is not None and prev.end >= s - 1:
+            adjacent_parent = prev.code
+
+        def score(d: Division) -> tuple:
+            pref = gaz.prefecture_of(d)
+            near = adjacent_parent in (d.parent_code, d.province_code, pref.code if pref else None)
+            return (near, pref_votes.get(pref.code, 0) if pref else 0, prov_votes.get(d.province_code, 0),
+                    d.level != "county", -int(d.code))
+
+        best = max(divs, key=score)
+        if best.level == "county":
+            full = _is_full_name(surf, best)
+            if surf in needs_parent or (draft.lang == "zh" and surf.endswith("区") and len(divs) > 3):
+                if not (adjacent_parent and adjacent_parent in (best.parent_code, best.province_code)):
+                    continue
+            if not full:
+                # a county's short form only restates a full name given elsewhere
+                if best.name not in full_seen and best.name_en_full not in full_seen:
+                    if not (adjacent_parent and adjacent_parent == best.parent_code):
+                        continue
+        mention = PlaceMention(s, e, best.code, best.level)
+        out.append(mention)
+        prev = mention
+    return out
+
+
+def _is_city(draft: Draft, m: PlaceMention) -> bool:
+    if m.level in ("prefecture", "county"):
+        return True
+    if m.level == "municipality":
+        surface = draft.norm[m.start:m.end]
+        return surface.endswith("市") or bool(re.search(r"(?i)\b(city|municipality)\b", surface)) or \
+            bool(re.match(r"(?i)\s*(municipal|city)\b", draft.norm[m.end:m.end + 12]))
+    return False
+
+
+# -- roles -------------------------------------------------------------------------------
+
+ZH_STRONG = re.compile(r"约谈|暗访|督察|督查|进驻|挂牌督办|限期整改|责令.{0,12}整改|整改通知|通报批评|点名")
+ZH_WEAK = re.compile(r"检查|巡查|调研|帮扶|督导|执法|通报|整改")
+EN_STRONG = re.compile(r"\b(interview(?:ed|s)?|summon(?:ed|s)?|unannounced|surprise (?:inspection|visit)|inspect(?:ed|ion|ors?)|rectif(?:y|ication)|supervis(?:ed|ion))\b", re.I)
+EN_WEAK = re.compile(r"\b(visit(?:ed)?|check(?:ed|s)?|investigat(?:ed|ion))\b", re.I)
+ZH_CLAUSE = re.compile(r"[,，。；;：:\n]")
+EN_STOP = re.compile(r"\b(because|since|after|as|due to|for failing|for|which|where|found that|and found|while)\b", re.I)
+
+
+def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
+    windows = []
+    text = draft.norm
+    sentences = draft.sentences[:6]
+    for idx, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        strong = ZH_STRONG if draft.lang == "zh" else EN_STRONG
+        weak = ZH_WEAK if draft.lang == "zh" else EN_WEAK
+        hits = list(strong.finditer(sentence))
+        if idx <= 1 and not hits:
+            hits = list(weak.finditer(sentence))
+        for h in hits:
+            t0, t1 = s + h.start(), s + h.end()
+            if draft.lang == "zh":
+                # the clause that holds the trigger, and the enumeration right after it
+                left = max((m.end() for m in ZH_CLAUSE.finditer(text, s, t0)), default=s)
+                right_m = ZH_CLAUSE.search(text, t1, e)
+                right = right_m.start() if right_m else e
+                windows.append((left, right))
+            else:
+                left = max(s, t0 - 120)
+                stop = EN_STOP.search(text, t1, e)
+                right = min(e, stop.start() if stop else e, t1 + 220)
+                windows.append((left, right))
+    return windows
+
+
+def assign_roles(draft: Draft, cities: dict[str, City], mentions: list[PlaceMention]) -> None:
+    windows = _subject_windows(draft)
+    if draft.title:
+        t = draft.norm.find(draft.title[:20]) if draft.title else -1
+        if t >= 0:
+            windows.append((t, t + len(draft.title)))
+    for m in mentions:
+        city = cities.get(m.code)
+        if city and any(a <= m.start and m.end <= b for a, b in windows):
+            city.role = "subject"
+
+
+@Language.factory("notices_places")
+def make_places(nlp: Language, name: str):  # noqa: ANN201
+    def component(doc: Doc) -> Doc:
+        draft: Draft = doc._.notice
+        raw = find_zh(draft.norm) if draft.lang == "zh" else find_en(draft.norm)
+        raw = [r for r in raw if not draft.is_claimed(r[0], r[1], ("date",))]
+        mentions = _resolve(raw, draft)
+        draft.places = mentions
+        gaz = load_gazetteer()
+        cities: dict[str, City] = {}
+        city_mentions = []
+        for m in mentions:
+            if not _is_city(draft, m):
+                continue
+            div = gaz.by_code(m.code)
+            if div is None:
+                continue
+            city_mentions.append(m)
+            city = cities.get(m.code)
+            if city is None:
+                prov = gaz.province_of(div)
+                city = cities[m.code] = City(
+                    name=div.name, code=div.code, name_en=div.name_en,
+                    province=prov.name if prov and prov.code != div.code else (div.name if div.level == "municipality" else None),
+                    level=div.level, role="mentioned", spans=[])
+            city.spans.append((m.start, m.end))
+            draft.claim(m.start, m.end, "place")
+        assign_roles(draft, cities, city_mentions)
+        draft.cities = list(cities.values())
+        return doc
+
+    return component

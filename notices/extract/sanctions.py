@@ -1,0 +1,114 @@
+"""Sanctions: penalties and restrictions imposed — suspended approvals (暂停…环评审批), fines
+(罚款20万元, "fined 1.2 million yuan"), production halts, referrals to the police, accountability.
+
+Each is the clause from its trigger to the clause's end, as written; a fine keeps its amount.
+Threats (将…, "will be") and negations (未移送) are not sanctions.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..numerals import parse_number
+from ..record import Sanction
+from .draft import Draft
+from .lexicon import alternation, lexicon
+
+_ZH_END = re.compile(r"[，,。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
+_ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
+_ZH_NEGATED = re.compile(r"(?:未|没有|尚未|拒不|迟迟未|不予|如|若|否则|一旦|将视情|拟|可能|可以|依法可|或)$")
+
+
+@cache
+def _zh_triggers() -> re.Pattern[str]:
+    return alternation(lexicon("zh")["sanction_triggers"])
+
+
+def _money(text: str) -> float | int | None:
+    m = _ZH_MONEY.search(text)
+    if not m:
+        return None
+    value = parse_number(m.group(1))
+    if value is None:
+        return None
+    mult = {"万": 10_000, "亿": 100_000_000}.get(m.group(2) or "", 1)
+    total = value * mult
+    return int(total) if float(total).is_integer() else total
+
+
+def find_zh(draft: Draft) -> list[Sanction]:
+    text = draft.norm
+    out: list[Sanction] = []
+    covered = -1
+    for m in _zh_triggers().finditer(text):
+        s = m.start()
+        if s < covered:
+            continue
+        before = text[max(0, s - 6):s]
+        if _ZH_NEGATED.search(before) or re.search(r"(?:未|没有|拟|如|若|或)[\u4e00-\u9fff]{0,2}$", before):
+            continue
+        # "处以罚款" / "对该公司处罚款": start at the verb group right before the trigger
+        lead = re.search(r"(?:依法|分别|并|已|均|共|被|予以|处以|对其|给予)+$", before)
+        if lead and m.group(0) in ("罚款",):
+            s = s - len(lead.group(0)) if lead.group(0) not in ("被", "共") else s
+        end_m = _ZH_END.search(text, m.end())
+        e = end_m.start() if end_m else len(text)
+        if e - s > 60:
+            e = s + 60
+        clause = draft.text[s:e].strip()
+        if len(clause) < 2:
+            continue
+        amount = _money(text[s:e]) if "罚" in m.group(0) else None
+        if "罚款" in m.group(0) and amount is None and not re.search(r"罚款\s*$", text[s:e]):
+            # "罚款" as a statistic noun ("罚款总额") is not a sanction on someone
+            if re.match(r"罚款(?:总额|金额|数额|共计|合计|累计)", text[m.start():m.start() + 6]):
+                continue
+        if re.search(r"(?:累计|共计|合计|总额|总计|全省|全市)\S{0,6}$", text[max(0, s - 10):s]):
+            continue
+        out.append(Sanction(text=clause, span=(s, s + len(clause)), amount=amount))
+        covered = e
+    return out
+
+
+@cache
+def _en_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon("en")["sanction_patterns"]), re.I)
+
+
+_EN_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|RMB)", re.I)
+
+
+def find_en(draft: Draft) -> list[Sanction]:
+    text = draft.norm
+    out: list[Sanction] = []
+    covered = -1
+    for m in _en_patterns().finditer(text):
+        s, e = m.span()
+        if s < covered:
+            continue
+        before = text[max(0, s - 30):s].lower()
+        if re.search(r"\b(?:would|may|could|might|if|not|never|threatened to|or)\s+(?:be\s+)?$", before):
+            continue
+        clause = draft.text[s:e].strip().rstrip(",")
+        amount = None
+        mm = _EN_MONEY.search(clause)
+        if mm and re.search(r"fine", clause, re.I):
+            value = float(mm.group(1).replace(",", ""))
+            value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((mm.group(2) or "").lower(), 1)
+            amount = int(value) if value.is_integer() else value
+        out.append(Sanction(text=clause, span=(s, s + len(clause)), amount=amount))
+        covered = e
+    return out
+
+
+@Language.factory("notices_sanctions")
+def make_sanctions(nlp: Language, name: str):  # noqa: ANN201
+    def component(doc: Doc) -> Doc:
+        draft: Draft = doc._.notice
+        draft.sanctions = find_zh(draft) if draft.lang == "zh" else find_en(draft)
+        return doc
+
+    return component
