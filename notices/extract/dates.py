@@ -42,13 +42,13 @@ EN_PATTERNS = [
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(?P<rel>this year|last year|next year))?")),
     ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")),
     ("ym", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("y", re.compile(rf"(?<![\d,.])(?P<y>{_YEAR})(?![\d,%]|\s*(?:percent|yuan|tons?|enterprises|problems|people|cases))")),
+    ("y", re.compile(rf"(?<![\d,.])(?P<y>{_YEAR})(?!\d|,\d|%|\s*(?:percent|yuan|tons?|enterprises|problems|people|cases))")),
     ("m", re.compile(rf"\b(?:in|since|until|from|to|during|end of|early|late|mid-?)\s+{_MONTH}\b")),
 ]
 
-HEADER_KEYS = re.compile(r"(发布时间|发布日期|时间|日期|来源|Published|Updated|Posted|Date|Release)", re.I)
-ZH_DATELINE = re.compile(r"^[^\n。]{0,30}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*电")
-EN_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s*{_MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s*(?P<y>{_YEAR}))?\s*(?:\((?:Xinhua|China News|CNS|Reuters|Chinadaily|China Daily|AFP|[A-Za-z .]+)\)\s*)?[-—–]+")
+HEADER_KEYS = re.compile(r"(发布时间|发布日期|时间|日期|来源|信息来源|Published|Updated|Posted|Date|Release|Source|Time)", re.I)
+ZH_DATELINE = re.compile(r"(?m)^[^\n。]{0,30}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*电")
+EN_DATELINE = re.compile(rf"(?m)^\s*[A-Z][A-Za-z .'-]{{1,40}},\s*{_MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s*(?P<y>{_YEAR}))?\s*(?:\((?:Xinhua|China News|CNS|Reuters|Chinadaily|China Daily|AFP|[A-Za-z .]+)\)\s*)?[-—–]+")
 
 
 def _month(m: re.Match) -> int | None:
@@ -120,7 +120,8 @@ def reference_year(draft: Draft, mentions: list[DateMention]) -> int | None:
             return date.fromisoformat(draft.date_hint[:10]).year
         except ValueError:
             pass
-    years = [dm.year for dm in mentions if dm.year and 1990 <= dm.year <= 2100]
+    years = [dm.year for dm in mentions if dm.year and 1990 <= dm.year <= 2100
+             and not _is_future_year(draft.norm, dm)]
     return max(years) if years else None
 
 
@@ -134,14 +135,19 @@ def _resolve(dm: DateMention, ref: int | None) -> str | None:
 
 
 def _header_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+    """A dateline ("新华社北京5月3日电", "BEIJING, May 3 (Xinhua) --") or a header line
+    ("2018年05月03日 来源：…", "Published: 2019-07-22") among the first lines."""
     text = draft.norm
-    head_end = 0
-    for i, line in enumerate(text.splitlines(keepends=True)):
-        head_end += len(line)
-        if i >= 2 or head_end > 200:
+    lines = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, pos + len(line), line))
+        pos += len(line)
+        if len(lines) >= 8 or pos > 800:
             break
-    lang = draft.lang
-    m = (ZH_DATELINE if lang == "zh" else EN_DATELINE).match(text[:200])
+    head_end = lines[-1][1] if lines else 0
+    m = (ZH_DATELINE if draft.lang == "zh" else EN_DATELINE).search(text[:head_end])
     if m:
         y = int(m.group("y")) if m.groupdict().get("y") else ref
         mo = _month(m)
@@ -150,14 +156,23 @@ def _header_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> 
     for dm in mentions:
         if dm.start >= head_end:
             break
-        if dm.kind == "full":
-            line_start = text.rfind("\n", 0, dm.start) + 1
-            line_end = text.find("\n", dm.end)
-            line = text[line_start: line_end if line_end >= 0 else len(text)]
-            # a short header line ("2018年05月03日 来源：…", "Published: 2019-07-22")
-            if len(line) < 80 and (HEADER_KEYS.search(line) or len(line.strip()) <= 14 + (dm.end - dm.start)):
-                return _resolve(dm, ref)
+        if dm.kind != "full":
+            continue
+        line = next((ln for a, b, ln in lines if a <= dm.start < b), "")
+        rest = line.replace(text[dm.start:dm.end], "").strip()
+        if HEADER_KEYS.search(line) or len(rest) <= 12:
+            return _resolve(dm, ref)
     return None
+
+
+_FORMAL = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|^[^\n，。,]{2,30}[：:]\s*$", re.M)
+
+
+def _formal_signature(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+    """A formal document (a document number, a salutation line) is dated by its signature."""
+    if not _FORMAL.search(draft.norm[:600]):
+        return None
+    return _signature_date(draft, mentions, ref)
 
 
 def _act_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
@@ -187,9 +202,17 @@ def _signature_date(draft: Draft, mentions: list[DateMention], ref: int | None) 
     return None
 
 
+_FUTURE_YEAR = re.compile(r"(?:by|until|before|through|target(?:s)? for|goal(?:s)? for|plan for)\s*$", re.I)
+
+
+def _is_future_year(text: str, dm: DateMention) -> bool:
+    after = text[dm.end:dm.end + 4]
+    return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前", "目标"))
+
+
 def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, int | None]:
     ref = reference_year(draft, mentions)
-    for finder in (_header_date, _act_date, _signature_date):
+    for finder in (_header_date, _formal_signature, _act_date, _signature_date):
         found = finder(draft, mentions, ref)
         if found:
             return found, ref

@@ -69,6 +69,7 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
                 continue
             suffix = m.group("suffix")
             en = lex["authority_en_suffixes"].get(suffix)
+            suffix = lex["authority_canonical"].get(suffix, suffix)
             candidates.append((place.start, (div.name + suffix, f"{div.name_en} {en}" if en else None)))
     if not candidates:
         return None
@@ -86,7 +87,7 @@ def _en_authority_pattern() -> re.Pattern[str]:
     lex = lexicon("en")
     names = alternation(list(lex["authorities"])).pattern
     suffixes = alternation(list(lex["authority_suffixes"])).pattern
-    return re.compile(rf"(?P<name>\b{names}\b)|(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<suffix>{suffixes})")
+    return re.compile(rf"(?P<name>\b(?i:{names})\b)|(?P<place>[A-Z][a-z]+(?:\s(?!Provincial|Municipal)[A-Z][a-z]+)?)\s+(?P<suffix>{suffixes})")
 
 
 def _en_authority(draft: Draft) -> tuple[str, str | None] | None:

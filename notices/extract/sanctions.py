@@ -17,7 +17,7 @@ from ..record import Sanction
 from .draft import Draft
 from .lexicon import alternation, lexicon
 
-_ZH_END = re.compile(r"[，,。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
+_ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
 _ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
 _ZH_NEGATED = re.compile(r"(?:未|没有|尚未|拒不|迟迟未|不予|如|若|否则|一旦|将视情|拟|可能|可以|依法可|或)$")
 
@@ -54,6 +54,9 @@ def find_zh(draft: Draft) -> list[Sanction]:
         lead = re.search(r"(?:依法|分别|并|已|均|共|被|予以|处以|对其|给予)+$", before)
         if lead and m.group(0) in ("罚款",):
             s = s - len(lead.group(0)) if lead.group(0) not in ("被", "共") else s
+        after = text[m.end():m.end() + 4]
+        if after.startswith(tuple(lexicon("zh")["sanction_not_after"])) or re.match(r"\s*\d+(?:\.\d+)?\s*(?:人|件|起|家|宗|次|个)", after):
+            continue
         end_m = _ZH_END.search(text, m.end())
         e = end_m.start() if end_m else len(text)
         if e - s > 60:
