@@ -12,11 +12,12 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer import load_gazetteer
 from ..record import Company
 from .draft import Draft
 from .lexicon import alternation, lexicon
 
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）·]"
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z·]"
 
 
 @cache
@@ -30,17 +31,30 @@ def _zh_stop_prefixes() -> tuple[str, ...]:
     return tuple(sorted(lexicon("zh")["company_stop_prefixes"], key=len, reverse=True))
 
 
+_PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
+_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某)")
+
+
 def _trim_zh(draft: Draft, start: int, end: int) -> int:
-    """Move ``start`` right past framing words; prefer a place name as the name's first word."""
+    """Move ``start`` right past framing words and the address in front of the name.
+
+    The address is a run of full place names (江苏省徐州市鼓楼区) followed by another place
+    name; a place name that the name itself starts with (徐州恒达…, 邯郸市方圆…) stays.
+    """
     text = draft.norm
+    de = text.rfind("的", start, end)
+    if de >= 0:
+        start = de + 1
+    for word in ("名为", "名叫", "称为", "部分", "新建", "力争", "亿元", "万元", "时"):
+        k = text.rfind(word, start, end)
+        if k >= 0:
+            start = k + len(word)
     stops = _zh_stop_prefixes()
-    # a place name inside the candidate is where registered names usually start
-    for p in draft.places:
-        if start <= p.start < end - 2:
-            cut = text[start:p.start]
-            if cut and (any(cut.endswith(s) for s in stops) or len(cut) >= 2):
-                start = p.start
-            break
+    places = sorted((p for p in draft.places if start <= p.start < end - 2), key=lambda p: p.start)
+    if places:
+        cut = text[start:places[0].start]
+        if cut:
+            start = places[0].start
     changed = True
     while changed and start < end:
         changed = False
@@ -49,7 +63,21 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
                 start += len(s)
                 changed = True
                 break
-    # a verb phrase glued to the name: cut after the last 对/向/将/被/在/发现 inside
+    # strip the address (江苏省徐州市鼓楼区) when the name itself starts with a short place name
+    chain = []
+    pos = start
+    while True:
+        nxt = next((p for p in places if p.start == pos), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+        pos = nxt.end
+    gaz = load_gazetteer()
+    short = next((p for p in chain if text[p.start:p.end] != getattr(gaz.by_code(p.code), "name", None)), None)
+    if short is not None:
+        start = short.start
+    elif chain and chain[0].level == "province" and len(chain) > 1:
+        start = chain[1].start
     m = None
     for m in re.finditer(r"(?:对|向|将|被|在|发现|检查|责令|要求|查处|处罚|约谈|督办|涉及|包括|其中|如)", text[start:end - 4]):
         pass
@@ -72,7 +100,17 @@ def find_zh(draft: Draft) -> list[Company]:
         name = draft.text[start:end]
         if name in not_names or len(name) < 4:
             continue
-        if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某)", name):
+        if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某|你|我)", name):
+            continue
+        suffix_start = end - len(next(x for x in sorted(lex["company_suffixes"], key=len, reverse=True) if text[start:end].endswith(x)))
+        if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
+            continue
+        core_start = start
+        for p in draft.places:
+            if p.start == core_start and p.end < suffix_start:
+                core_start = p.end
+        core = text[core_start:end]
+        if _GENERIC_CORE.match(core) or suffix_start - core_start < 2:
             continue
         if draft.is_claimed(start, end, ("company",)):
             continue
@@ -85,7 +123,7 @@ def find_zh(draft: Draft) -> list[Company]:
 def _en_pattern() -> re.Pattern[str]:
     suffixes = alternation(lexicon("en")["company_suffixes"]).pattern
     word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|\([A-Z][a-z]+\)|and|&|of)"
-    return re.compile(rf"\b(?P<name>{word}(?:\s+{word}){{0,9}}?\s+(?:{suffixes}))(?![A-Za-z])")
+    return re.compile(rf"\b(?P<name>{word}(?:[ ]+{word}){{0,9}}?[ ]+(?:{suffixes}))(?![A-Za-z])")
 
 
 def find_en(draft: Draft) -> list[Company]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from .draft import Draft
+from .places import assign_roles
 from .lexicon import alternation, lexicon
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
@@ -125,6 +126,8 @@ def make_kind(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
         draft: Draft = doc._.notice
         draft.kind = classify(draft)
+        if draft.kind in ("inspection", "rectification"):
+            assign_roles(draft, draft.kind)
         draft.authority = _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
         return doc
 

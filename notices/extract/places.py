@@ -214,16 +214,48 @@ def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
     return windows
 
 
-def assign_roles(draft: Draft, cities: dict[str, City], mentions: list[PlaceMention]) -> None:
+ZH_PROBLEM = re.compile(r"发现|存在|问题|不到位|超标|违法|违规|偷排|直排|整改|责令|督办|暗访|检查|督察|滞后|不力|突出|污染|隐患|反弹|恶化|溢流|未")
+EN_PROBLEM = re.compile(r"\b(?:found|problems?|violations?|illegal(?:ly)?|discharg\w*|exceed\w*|fail\w*|lax|ordered|singled out|rectif\w*|inspect\w*|visit\w*|pollut\w*|dump\w*|shortcomings?|lagging|worse\w*)\b", re.I)
+ZH_NOT_SUBJECT_AFTER = re.compile(r"^(?:生态环境局|环境保护局|环保局|生态环境厅|环境保护厅|市委|日报|晚报|电视台|\d{1,2}月\d{1,2}日电|中级人民法院|人民法院|检察院|公安局)")
+EN_NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:Municipal\s+)?(?:Ecology|Environment\w*|Bureau|Daily|Evening|Intermediate|Court|Procuratorate|Public Security)|^,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\(")
+ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政府)?\s*[：:]\s*$")
+
+
+def assign_roles(draft: Draft, kind: str) -> None:
+    """Mark the cities the reported act falls on as subjects."""
+    text = draft.norm
+    cities = {c.code: c for c in draft.cities}
+    mentions = [m for m in draft.places if m.code in cities]
     windows = _subject_windows(draft)
     if draft.title:
-        t = draft.norm.find(draft.title[:20]) if draft.title else -1
+        t = text.find(normalize_title(draft.title)[:20])
         if t >= 0:
             windows.append((t, t + len(draft.title)))
+    problem = ZH_PROBLEM if draft.lang == "zh" else EN_PROBLEM
+    not_after = ZH_NOT_SUBJECT_AFTER if draft.lang == "zh" else EN_NOT_SUBJECT_AFTER
     for m in mentions:
-        city = cities.get(m.code)
-        if city and any(a <= m.start and m.end <= b for a, b in windows):
+        city = cities[m.code]
+        after = text[m.end:m.end + 30]
+        line_end = text.find("\n", m.end)
+        if ZH_ADDRESSEE.match(text[m.end:line_end if line_end >= 0 else len(text)]) and \
+                (m.start == 0 or text[m.start - 1] == "\n"):
+            city.role = "subject"  # the addressee of a letter: 福州市人民政府：
+            continue
+        if not_after.match(after):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in windows):
             city.role = "subject"
+            continue
+        if kind in ("inspection", "rectification"):
+            s, e = draft.sentence_at(m.start)
+            if problem.search(text[s:e]):
+                city.role = "subject"
+
+
+def normalize_title(title: str) -> str:
+    from ..text import normalize
+
+    return normalize(title)
 
 
 @Language.factory("notices_places")
@@ -253,8 +285,8 @@ def make_places(nlp: Language, name: str):  # noqa: ANN201
                     level=div.level, role="mentioned", spans=[])
             city.spans.append((m.start, m.end))
             draft.claim(m.start, m.end, "place")
-        assign_roles(draft, cities, city_mentions)
         draft.cities = list(cities.values())
+        assign_roles(draft, "interview")  # refined by notices_kind once the kind is known
         return doc
 
     return component
