@@ -14,8 +14,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract": "notices.extract:extract",
-    "extract_document": "notices.extract:extract_document",
+    "extract": "notices.extractors:extract",
+    "extract_document": "notices.extractors:extract_document",
     "Record": "notices.record:Record",
     "render_letters": "notices.letters:render_letters",
     "render": "notices.letters:render",

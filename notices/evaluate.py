@@ -198,7 +198,7 @@ def corpus_pairs(root: str | Path) -> Iterable[tuple[Path, Path]]:
 def evaluate(root: str | Path, *, extract_fn: Callable[..., Any] | None = None) -> Report:
     """Extract every notice under ``root`` that has a gold file and score it."""
     from .errors import DataError
-    from .extract import extract_document
+    from .extractors import extract_document
     from .readers import read_path
 
     fields = {name: Score() for name in FIELDS}

@@ -3,7 +3,7 @@
 ``spacy.blank("zh")`` with our jieba tokenizer, or ``spacy.blank("en")``, followed by the
 registered components in order: dates (the notice date, which deadlines resolve from), places,
 officials, companies, deadlines, figures, sanctions, kind. Each component reads and fills the
-:class:`~notices.extract.draft.Draft` on ``doc._.notice``.
+:class:`~notices.extractors.draft.Draft` on ``doc._.notice``.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract.draft import Draft
+from .extractors.draft import Draft
 from .record import Authority, Record
 from .text import normalize
 
@@ -31,7 +31,7 @@ COMPONENTS = (
 
 def _register() -> None:
     # importing the modules registers their factories
-    from .extract import (  # noqa: F401
+    from .extractors import (  # noqa: F401
         companies, dates, figures, kind, officials, places, sanctions,
     )
     from . import segment  # noqa: F401

@@ -18,7 +18,7 @@ def build() -> str:
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from notices.extract.lexicon import lexicon
+    from notices.extractors.lexicon import lexicon
     from notices.gazetteer import load_gazetteer
 
     words: dict[str, tuple[int, str]] = {}

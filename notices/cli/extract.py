@@ -60,7 +60,7 @@ def extract_cmd(files: tuple[str, ...], lang: str, date: str | None, fmt: str) -
     A file that cannot be read is reported as 'Error: FILE: reason' on stderr; the other files
     are still processed and the exit code is 1.
     """
-    from ..extract import extract_document
+    from ..extractors import extract_document
     from ..readers import Document, read_path, sha256
     from ..text import decode
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..numerals import EN_WORDS, parse_en_words, parse_number
 from ..record import Deadline
-from .draft import Draft
+from .draft import Draft, ensure_draft
 from .lexicon import lexicon
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -224,7 +224,7 @@ def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, 
 @Language.factory("notices_dates")
 def make_dates(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         mentions = find_dates(draft.norm, draft.lang)
         for dm in mentions:
             draft.claim(dm.start, dm.end, "date")
@@ -331,7 +331,7 @@ def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | 
 @Language.factory("notices_deadlines")
 def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
         notice = date.fromisoformat(draft.date) if draft.date else None
         taken: list[tuple[int, int]] = []

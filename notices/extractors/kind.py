@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from .draft import Draft
+from .draft import Draft, ensure_draft
 from .places import assign_roles
 from .lexicon import alternation, lexicon
 
@@ -124,7 +124,7 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
 @Language.factory("notices_kind")
 def make_kind(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         draft.kind = classify(draft)
         if draft.kind in ("inspection", "rectification"):
             assign_roles(draft, draft.kind)

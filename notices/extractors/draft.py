@@ -83,3 +83,19 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         if m.end() > m.start():
             out.append((m.start(), m.end()))
     return out
+
+
+def ensure_draft(doc) -> Draft:  # noqa: ANN001 - spacy.tokens.Doc
+    """The doc's draft; made from the doc's own text when a component runs in a user's pipeline."""
+    from spacy.tokens import Doc
+
+    from ..text import normalize
+
+    if not Doc.has_extension("notice"):
+        Doc.set_extension("notice", default=None)
+    draft = doc._.notice
+    if draft is None:
+        lang = "zh" if doc.lang_ == "zh" else "en"
+        draft = Draft(text=doc.text, norm=normalize(doc.text), lang=lang)
+        doc._.notice = draft
+    return draft

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..pinyin import is_surname_start, person_name_en, surnames
 from ..record import Official
-from .draft import Draft, PlaceMention
+from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import alternation, lexicon
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -251,7 +251,7 @@ def merge(officials: list[Official]) -> list[Official]:
 @Language.factory("notices_officials")
 def make_officials(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         found = find_zh(draft) if draft.lang == "zh" else find_en(draft)
         draft.officials = merge(found)
         return doc

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
 from ..record import City
-from .draft import Draft, PlaceMention
+from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import lexicon
 
 CITY_LEVELS = ("municipality", "prefecture", "county")
@@ -261,7 +261,7 @@ def normalize_title(title: str) -> str:
 @Language.factory("notices_places")
 def make_places(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         raw = find_zh(draft.norm) if draft.lang == "zh" else find_en(draft.norm)
         raw = [r for r in raw if not draft.is_claimed(r[0], r[1], ("date",))]
         mentions = _resolve(raw, draft)

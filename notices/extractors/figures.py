@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..numerals import EN_FRACTIONS, EN_SCALES, EN_WORDS, parse_en_words, parse_number
 from ..record import Figure
-from .draft import Draft
+from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
 
 _CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -304,7 +304,7 @@ def _en_role(draft: Draft, start: int, end: int, kind: str) -> str:
 @Language.factory("notices_figures")
 def make_figures(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         draft.figures = find_zh(draft) if draft.lang == "zh" else find_en(draft)
         return doc
 

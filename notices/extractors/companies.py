@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..record import Company
-from .draft import Draft
+from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z·]"
@@ -161,7 +161,7 @@ def _dedupe(items: list[Company]) -> list[Company]:
 @Language.factory("notices_companies")
 def make_companies(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         draft.companies = find_zh(draft) if draft.lang == "zh" else find_en(draft)
         return doc
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..numerals import parse_number
 from ..record import Sanction
-from .draft import Draft
+from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
 
 _ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
@@ -110,7 +110,7 @@ def find_en(draft: Draft) -> list[Sanction]:
 @Language.factory("notices_sanctions")
 def make_sanctions(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft: Draft = doc._.notice
+        draft = ensure_draft(doc)
         draft.sanctions = find_zh(draft) if draft.lang == "zh" else find_en(draft)
         return doc
 

@@ -1,0 +1,27 @@
+"""Generated data files are what their generators produce today."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(script: str):
+    spec = importlib.util.spec_from_file_location(script, ROOT / "scripts" / f"{script}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("script", "data"), [
+    ("build_t2s", "t2s.tsv"),
+    ("build_common_chars", "common_chars.txt"),
+    ("build_userdict", "userdict.txt"),
+])
+def test_committed_data_is_current(script, data):
+    built = _load(script).build()
+    committed = (ROOT / "notices" / "data" / data).read_text(encoding="utf-8")
+    assert built == committed, f"notices/data/{data} is stale: run python scripts/{script}.py"

@@ -1,0 +1,138 @@
+"""English notices: tables of sentences and what their records must hold."""
+from __future__ import annotations
+
+import pytest
+
+NOTICE = (
+    "BEIJING, May 3 (Xinhua) -- The Ministry of Ecology and Environment on Thursday interviewed "
+    "the principals of Jincheng in Shanxi Province and Handan in Hebei Province because they failed "
+    "to meet air quality goals set for the winter of 2017-2018. From October 2017 to March 2018, "
+    "the average concentration of PM2.5 in Jincheng City dropped by 3.7%, failing to meet the target "
+    "of a 10% drop. Inspectors found a total of 1,819 environmental problems and checked 5,584 "
+    "enterprises in 25 rounds of inspections. The two cities must submit rectification plans within "
+    "20 working days, and the ministry will suspend the approval of new projects emitting air "
+    "pollutants in both cities. Jincheng Mayor Liu Feng and Wang Litong, mayor of Handan, accepted "
+    "the interview. Handan Fangyuan Barrel Industry Co., Ltd. was fined 300,000 yuan.\n"
+    "Editor: Zhang Wei"
+)
+
+
+def test_notice_record(extract):
+    r = extract(NOTICE)
+    assert r.lang == "en"
+    assert r.date == "2018-05-03"
+    assert r.kind == "interview"
+    assert r.authority.name == "生态环境部"
+    assert {c.name: (c.code, c.role) for c in r.cities} == {
+        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject")}
+
+
+def test_officials_and_orgs(extract):
+    r = extract(NOTICE)
+    assert [(o.name, o.title.lower(), o.org) for o in r.officials] == [
+        ("Liu Feng", "mayor", "晋城市"), ("Wang Litong", "mayor", "邯郸市")]
+
+
+def test_figures(extract):
+    got = [(f.value, f.unit, f.role) for f in extract(NOTICE).figures]
+    assert got == [(3.7, "%", "actual"), (10, "%", "target"), (1819, "problems", "count"),
+                   (5584, "enterprises", "count"), (25, "rounds", "count"), (300000, "yuan", "other")]
+
+
+def test_deadline_due_date(extract):
+    (d,) = extract(NOTICE).deadlines
+    assert (d.text, d.unit, d.amount, d.due) == ("within 20 working days", "working_day", 20, "2018-05-31")
+
+
+def test_companies_and_sanctions(extract):
+    r = extract(NOTICE)
+    assert [c.name for c in r.companies] == ["Handan Fangyuan Barrel Industry Co., Ltd."]
+    texts = [s.text for s in r.sanctions]
+    assert any(t.startswith("suspend the approval") for t in texts)
+    assert any("300,000 yuan" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Inspectors visited Suzhou in Anhui Province.", {"341300"}),
+        ("Inspectors visited Suzhou, Jiangsu Province.", {"320500"}),
+        ("Problems were found in Zezhou County and Gaoping City.", {"140525", "140581"}),
+        ("The team inspected Xi'an and Lu'an.", {"610100", "341500"}),
+        ("Hebei Province must step up its efforts.", set()),
+        ("Beijing News reported the case.", set()),
+    ],
+)
+def test_english_place_names_resolve_to_codes(extract, text, codes):
+    assert {c.code for c in extract(text, lang="en").cities} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Minister of Ecology and Environment Huang Runqiu went to Tangshan.", "Huang Runqiu", "Minister"),
+        ("Vice Minister Zhai Qing led the team.", "Zhai Qing", "Vice Minister"),
+        ("Liu Changgen, deputy director of the bureau, said so.", "Liu Changgen", "deputy director"),
+        ("Lei Jiankun was elected mayor of Yangquan on March 30.", "Lei Jiankun", "mayor"),
+    ],
+)
+def test_english_officials(extract, text, name, title):
+    r = extract(text, lang="en")
+    assert [(o.name, o.title) for o in r.officials] == [(name, title)]
+
+
+@pytest.mark.parametrize("text", ["By Zhang Wei\nThe ministry said.", "Editor: Li Na", "reporter Wang Qiang learned"])
+def test_bylines_are_not_officials(extract, text):
+    assert extract(text, lang="en").officials == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ranked second to last among the 2+26 cities",
+        "the PM2.5 and PM10 readings",
+        "in 2018 and in May 2019",
+        "the three cities should formulate plans",
+        "the 13th Five-Year Plan",
+    ],
+)
+def test_not_figures(extract, text):
+    assert extract(text, lang="en").figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a fine of 1.2 million yuan", 1200000, "yuan"),
+        ("PM2.5 averaged 68 micrograms per cubic meter", 68, "μg/m³"),
+        ("up 1.3 percentage points", 1.3, "percentage points"),
+        ("twelve enterprises were closed", 12, "enterprises"),
+        ("438 personnel were sent", 438, "personnel"),
+    ],
+)
+def test_english_figures(extract, text, value, unit):
+    assert [(f.value, f.unit) for f in extract(text, lang="en").figures] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "due"),
+    [
+        ("BEIJING, May 3 (Xinhua) -- in 2018 the city must act within 15 days.", "day", "2018-05-18"),
+        ("BEIJING, May 3 (Xinhua) -- in 2018 the city must finish within three months.", "month", "2018-08-03"),
+        ("BEIJING, May 3 (Xinhua) -- in 2018 the city must finish by the end of June.", "date", "2018-06-30"),
+        ("BEIJING, May 3 (Xinhua) -- in 2018 work must be done before December 31.", "date", "2018-12-31"),
+    ],
+)
+def test_english_deadlines(extract, text, unit, due):
+    (d,) = extract(text, lang="en").deadlines
+    assert (d.unit, d.due) == (unit, due)
+
+
+def test_dateline_year_comes_from_text_not_today(extract):
+    assert extract("HARBIN, Nov. 17 (Xinhua) -- Inspectors said on Thursday.", lang="en").date is None
+    assert extract("HARBIN, Nov. 17 (Xinhua) -- The 2016 inspection ended.", lang="en").date == "2016-11-17"
+
+
+def test_language_is_detected(extract):
+    assert extract("生态环境部约谈晋城市政府主要负责人。").lang == "zh"
+    assert extract("The ministry interviewed officials of Jincheng.").lang == "en"

@@ -1,0 +1,239 @@
+"""Chinese notices: tables of sentences and what their records must hold."""
+from __future__ import annotations
+
+import pytest
+
+INTERVIEW = (
+    "生态环境部约谈晋城、邯郸两市政府主要负责人\n"
+    "2018年05月03日 来源：生态环境部\n"
+    "5月3日，生态环境部约谈山西省晋城市、河北省邯郸市政府主要负责人。"
+    "2017年10月至2018年3月，晋城市PM2.5平均浓度下降3.7%，未完成下降10%的目标。"
+    "督察发现问题1,819个，涉及企业二十家。约谈要求，两市在20个工作日内报送整改方案。"
+    "生态环境部将暂停两市新增大气污染物排放建设项目环评审批。"
+    "晋城市长刘峰、邯郸市副市长王立彤表示接受约谈。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("生态环境部约谈晋城市政府主要负责人。", {"140500"}),
+        ("生态环境部约谈晋城政府主要负责人。", {"140500"}),
+        ("督察组在泽州县发现问题。晋城市整改不力。", {"140525", "140500"}),
+        ("北京市朝阳区某工地扬尘严重。", {"110000", "110105"}),
+        ("吉林省长春市朝阳区某供热企业超标排放。", {"220100", "220104"}),
+        ("山西省要求各地加强管控。", set()),  # a province alone is not a city
+        ("部分城区存在露天焚烧问题。", set()),  # 城区 without its city is no place
+        ("阳泉市郊区一家企业偷排废水。", {"140300", "140311"}),
+        ("2008年，襄樊市一家企业被处罚。", {"420600"}),
+        ("2018年，莱芜市钢铁企业被约谈。", {"371200"}),
+    ],
+)
+def test_cities_resolve_to_division_codes(extract, text, codes):
+    record = extract(text, lang="zh")
+    assert {c.code for c in record.cities} == codes
+
+
+def test_city_spans_point_at_every_mention(extract):
+    text = "晋城市未完成目标。晋城市长刘峰表示整改。"
+    record = extract(text, lang="zh")
+    (city,) = record.cities
+    assert city.name == "晋城市" and city.province == "山西省" and city.name_en == "Jincheng"
+    assert [text[s:e] for s, e in city.spans] == ["晋城市", "晋城市"]
+
+
+def test_interview_record(extract):
+    r = extract(INTERVIEW, lang="zh")
+    assert r.date == "2018-05-03"
+    assert r.kind == "interview"
+    assert r.authority and r.authority.name == "生态环境部"
+    assert {c.name: c.role for c in r.cities} == {"晋城市": "subject", "邯郸市": "subject"}
+    assert r.title.startswith("生态环境部约谈")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        ("会上，晋城市市长刘峰表示接受约谈。", "刘峰", "市长", "晋城市"),
+        ("晋城市长刘峰表示接受约谈。", "刘峰", "市长", "晋城市"),
+        ("邯郸市副市长王立彤作表态发言。", "王立彤", "副市长", "邯郸市"),
+        ("生态环境部部长黄润秋赴唐山市暗访。", "黄润秋", "部长", "生态环境部"),
+        ("河南省生态环境厅厅长李明出席会议。", "李明", "厅长", "河南省生态环境厅"),
+        ("对此，黄润秋部长要求立即整改。", "黄润秋", "部长", None),
+        ("歐陽明副市長表示接受約談。", "歐陽明", "副市长", None),
+    ],
+)
+def test_officials_with_title_before_or_after(extract, text, name, title, org):
+    r = extract(text, lang="zh")
+    assert [(o.name, o.title) for o in r.officials] == [(name, title)]
+    assert r.officials[0].org == org
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "九江市长江沿线部分企业违规排污。",  # a city and a river, not a mayor
+        "（记者 王强 通讯员 李华）督察组进驻后发现问题。",
+        "责任编辑：张明",
+    ],
+)
+def test_no_official_in_traps(extract, text):
+    assert extract(text, lang="zh").officials == []
+
+
+def test_official_name_in_pinyin(extract):
+    r = extract("邯郸市市长王立彤表示接受约谈。", lang="zh")
+    assert r.officials[0].name_en == "Wang Litong"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "role"),
+    [
+        ("PM2.5平均浓度下降3.7%。", 3.7, "%", "actual"),
+        ("未完成下降10%的目标。", 10, "%", "target"),
+        ("优良天数比例下降3.2个百分点。", 3.2, "个百分点", "actual"),
+        ("PM2.5浓度为68微克/立方米。", 68, "μg/m³", "actual"),
+        ("共发现问题1,819个。", 1819, "个", "count"),
+        ("交办1819个问题。", 1819, "个问题", "count"),
+        ("抽调438名人员。", 438, "名人员", "count"),
+        ("涉及企业二十家。", 20, "家", "count"),
+        ("削减煤炭30万吨。", 300000, "t", "actual"),
+        ("处以罚款20万元。", 200000, "yuan", "other"),
+        ("开展25轮次检查。", 25, "轮次", "count"),
+    ],
+)
+def test_figures_with_value_unit_role(extract, text, value, unit, role):
+    r = extract(text, lang="zh")
+    assert [(f.value, f.unit, f.role) for f in r.figures] == [(value, unit, role)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成率在2+26城市中排名倒数第二。",
+        "PM2.5和PM10浓度均有改善。",
+        "根据环办〔2018〕12号文件，2018年5月3日开展约谈。",
+        "十三五期间持续推进。",
+        "约谈要求三市立即整改。",
+    ],
+)
+def test_not_figures(extract, text):
+    assert extract(text, lang="zh").figures == []
+
+
+def test_figure_belongs_to_city_of_its_sentence(extract):
+    r = extract("邯郸市PM2.5平均浓度下降15.7%。", lang="zh")
+    assert r.figures[0].city == "邯郸市"
+    assert r.figures[0].subject == "PM2.5平均浓度"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "amount", "due"),
+    [
+        ("2018年5月3日约谈。要求在20个工作日内报送整改方案。", "working_day", 20, "2018-05-31"),
+        ("2019年9月27日通报。须5个工作日内整改。", "working_day", 5, "2019-10-10"),
+        ("2020年3月1日下发通知，限15日内整改到位。", "day", 15, "2020-03-16"),
+        ("2021年6月18日发布，要求3个月内完成整改。", "month", 3, "2021-09-18"),
+        ("2022年3月15日通报，要求年底前完成整改。", "date", None, "2022-12-31"),
+        ("2022年3月15日通报，要求6月30日前完成整改。", "date", None, "2022-06-30"),
+    ],
+)
+def test_deadlines_resolved_from_notice_date(extract, text, unit, amount, due):
+    (d,) = extract(text, lang="zh").deadlines
+    assert (d.unit, d.amount, d.due) == (unit, amount, due)
+
+
+def test_deadline_without_notice_date_warns_instead_of_guessing(extract):
+    r = extract("要求在20个工作日内报送整改方案。", lang="zh")
+    assert r.deadlines[0].due is None
+    assert any("notice date" in w for w in r.warnings)
+
+
+def test_deadline_in_uncovered_year_warns(extract):
+    r = extract("2031年5月6日约谈，要求20个工作日内整改。", lang="zh")
+    assert r.deadlines[0].due is not None
+    assert any("2031" in w for w in r.warnings)
+
+
+def test_year_less_date_takes_year_from_metadata(extract):
+    assert extract("5月3日，生态环境部约谈晋城市。", lang="zh", date="2018-06-01").date == "2018-05-03"
+    assert extract("5月3日，生态环境部约谈晋城市。", lang="zh").date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("邯郸市方圆桶业有限公司未落实停产要求。", "邯郸市方圆桶业有限公司"),
+        ("位于任丘市的兴华铸造厂偷排废水。", "兴华铸造厂"),
+        ("案例一：江苏省徐州市鼓楼区徐州恒达金属表面处理有限公司超标排放。", "徐州恒达金属表面处理有限公司"),
+        ("其中河北冠高玻璃装饰工程有限公司未停产。", "河北冠高玻璃装饰工程有限公司"),
+    ],
+)
+def test_companies_without_address_words(extract, text, name):
+    assert [c.name for c in extract(text, lang="zh").companies] == [name]
+
+
+def test_pronoun_companies_are_not_names(extract):
+    assert extract("我局决定对你公司处以罚款。责令该公司整改。", lang="zh").companies == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "amount"),
+    [
+        ("生态环境部将暂停两市新增大气污染物排放建设项目环评审批。", "暂停两市新增大气污染物排放建设项目环评审批", None),
+        ("对该公司处以罚款20万元。", "处以罚款20万元", 200000),
+        ("对企业罚款人民币1,200,000元。", "罚款人民币1,200,000元", 1200000),
+        ("相关责任人被移送公安机关。", "移送公安机关", None),
+    ],
+)
+def test_sanctions(extract, text, expected, amount):
+    (s,) = extract(text, lang="zh").sanctions
+    assert s.text == expected and s.amount == amount
+
+
+def test_statistics_are_not_sanctions(extract):
+    assert extract("全省共问责291人，罚款金额达1.2亿元。", lang="zh").sanctions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("生态环境部约谈晋城市政府主要负责人。", "interview"),
+        ("中央第三生态环境保护督察组向河北省反馈督察情况。", "inspection"),
+        ("生态环境部部长赴唐山市暗访重污染天气应对情况。", "inspection"),
+        ("关于限期整改的通知。责令你市于30日内完成整改。", "rectification"),
+        ("行政处罚决定书。我局决定对你公司处以罚款20万元。", "sanction"),
+        ("今天天气晴朗。", "other"),
+    ],
+)
+def test_kind(extract, text, kind):
+    assert extract(text, lang="zh").kind == kind
+
+
+def test_traditional_text_matches_and_keeps_offsets(extract):
+    text = "生態環境部約談晉城市政府主要負責人，晉城市長劉峰表示接受約談，要求20個工作日內整改。"
+    r = extract(text, lang="zh", date="2018-05-03")
+    (city,) = r.cities
+    assert city.name == "晋城市" and city.role == "subject"
+    assert text[city.spans[0][0]:city.spans[0][1]] == "晉城市"
+    assert r.officials[0].name == "劉峰" and r.officials[0].name_en == "Liu Feng"
+    assert r.deadlines[0].text == "20個工作日內" and r.deadlines[0].due == "2018-05-31"
+
+
+def test_ascii_punctuation_from_scrapes(extract):
+    r = extract("2018年5月3日,生态环境部约谈晋城市(山西省)政府负责人;PM2.5浓度下降3.7% ,要求20个工作日内整改.", lang="zh")
+    assert [c.code for c in r.cities] == ["140500"]
+    assert [f.value for f in r.figures] == [3.7]
+    assert r.deadlines[0].due == "2018-05-31"
+
+
+def test_every_span_indexes_the_original_text(extract):
+    r = extract(INTERVIEW, lang="zh")
+    for o in r.officials:
+        assert INTERVIEW[o.span[0]:o.span[1]] == o.name
+    for f in r.figures:
+        assert INTERVIEW[f.span[0]:f.span[1]] == f.text
+    for d in r.deadlines:
+        assert INTERVIEW[d.span[0]:d.span[1]] == d.text
+    for s in r.sanctions:
+        assert INTERVIEW[s.span[0]:s.span[1]] == s.text
