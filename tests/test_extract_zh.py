@@ -60,7 +60,7 @@ def test_interview_record(extract):
         ("生态环境部部长黄润秋赴唐山市暗访。", "黄润秋", "部长", "生态环境部"),
         ("河南省生态环境厅厅长李明出席会议。", "李明", "厅长", "河南省生态环境厅"),
         ("对此，黄润秋部长要求立即整改。", "黄润秋", "部长", None),
-        ("歐陽明副市長表示接受約談。", "歐陽明", "副市长", None),
+        ("歐陽明副市長表示接受約談。", "歐陽明", "副市長", None),
     ],
 )
 def test_officials_with_title_before_or_after(extract, text, name, title, org):

@@ -141,7 +141,7 @@ def find_zh(draft: Draft) -> list[Official]:
         context = text[max(0, min(ns, m.start()) - 8):min(ns, m.start())]
         if not_official.search(context):
             continue
-        full_title = title
+        full_title = draft.text[ts:te]
         org = _zh_org(draft, m.start(), title)
         raw = draft.text[ns:ne]
         found.append(Official(name=raw, title=full_title, org=org,
