@@ -33,7 +33,8 @@ def _zh_pattern() -> re.Pattern[str]:
     mw = alternation(lex["measure_words"]).pattern
     return re.compile(
         rf"(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM})\s*"
-        rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))")
+        rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))"
+        rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})")
 
 
 def _city_before(draft: Draft, pos: int) -> str | None:
@@ -103,6 +104,10 @@ def _counted_noun(draft: Draft, pos: int) -> int:
     return end
 
 
+def raw_is_duration(m: re.Match) -> bool:
+    return m.group("meas") in ("天", "小时")
+
+
 def find_zh(draft: Draft) -> list[Figure]:
     lex = lexicon("zh")
     text = draft.norm
@@ -113,6 +118,14 @@ def find_zh(draft: Draft) -> list[Figure]:
     scales = lex["unit_scale"]
     out: list[Figure] = []
     for m in _zh_pattern().finditer(text):
+        if m.group("frac"):
+            fs, fe = m.span("frac")
+            value = parse_number(m.group("frac"))
+            if value is not None and not draft.is_claimed(fs, fe):
+                out.append(Figure(value=value, unit=None, text=draft.text[fs:fe], city=_city_before(draft, fs),
+                                  role=_zh_role(draft, fs, fe, "percent"), span=(fs, fe)))
+                draft.claim(fs, fe, "figure")
+            continue
         ns, ne = m.span("num")
         num = m.group("num")
         if draft.is_claimed(ns, m.end(), ("date", "deadline", "person", "company")):
@@ -140,6 +153,8 @@ def find_zh(draft: Draft) -> list[Figure]:
             unit = units[raw_unit]
             value = value * scales.get(raw_unit, 1)
             kind = "money" if unit == "yuan" else "measure"
+            if raw_unit in ("天", "小时"):
+                unit = draft.text[m.start("meas"):m.end("meas")]
         else:
             mw = m.group("mw")
             if text[m.start("mw"):].startswith(not_after) or text[ns:].startswith(("一个", "一家", "一名", "一项", "一起", "一次", "一批", "一处")):
@@ -157,6 +172,11 @@ def find_zh(draft: Draft) -> list[Figure]:
             continue
         if is_cn and value == 1:
             continue
+        if raw_is_duration(m) and (is_cn or re.match(r"\s*(?:后|前|内|以来|之内|以内|左右|多)", text[m.end():m.end() + 2])):
+            continue
+        if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
+            ns -= 1
+            value = -value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         role = _zh_role(draft, ns, m.end(), kind)
@@ -180,7 +200,7 @@ def _en_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
         rf"(?P<scale>\s+(?:million|billion|thousand))?"
-        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,4}}))?",
+        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,4}}))?",
         re.I)
 
 
@@ -229,6 +249,8 @@ def find_en(draft: Draft) -> list[Figure]:
         if re.search(r"\b(?:the|these|those|all|both)\s+$", before, re.I) and not num[0].isdigit():
             continue
         is_word = not num[0].isdigit()
+        if is_word and num.lower() in ("hundred", "thousand", "dozen", "zero"):
+            continue
         value = parse_number(num) if not is_word else _en_word_value(num)
         if value is None:
             continue
@@ -249,6 +271,8 @@ def find_en(draft: Draft) -> list[Figure]:
             end = m.end("meas")
         elif m.group("rmb"):
             unit, kind = "yuan", "money"
+        elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
+            unit, kind = None, "percent"
         elif m.group("rest"):
             found = _en_count_unit(draft, m.start("rest"), m.group("rest"))
             if found is None:

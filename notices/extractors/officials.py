@@ -209,7 +209,7 @@ def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_sta
 def find_en(draft: Draft) -> list[Official]:
     text = draft.norm
     lex = lexicon("en")
-    not_official = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b\s*:?\s*$", re.I)
+    not_official = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b|(?:^|\n)\s*by)\s*:?\s*$", re.I)
     before, after = _en_patterns()
     found: list[Official] = []
     taken: list[tuple[int, int]] = []

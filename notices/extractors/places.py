@@ -55,6 +55,13 @@ def _en_index() -> dict[str, tuple[str, ...]]:
             if s.lower() not in never and len(s) >= 3}
 
 
+@cache
+def _surname_words() -> frozenset[str]:
+    from ..pinyin import person_name_en, surnames
+
+    return frozenset(person_name_en(s).split()[0] for s in surnames() if len(s) == 1)
+
+
 def _is_full_name(surface: str, div: Division) -> bool:
     return surface == div.name or surface.lower() == div.name_en_full.lower()
 
@@ -101,6 +108,10 @@ def find_en(norm: str) -> list[tuple[int, int, str]]:
                     if suffix and (surface + suffix.group(0)).lower() in index:
                         end += suffix.end()
                         surface = norm[start:end]
+                    if i > 0 and not suffix and norm[words[i - 1][1]:start] == " " and \
+                            norm[words[i - 1][0]:words[i - 1][1]] in _surname_words():
+                        i = j
+                        break  # a given name ("Zhang Baoshan"), not the place
                     follow = words[j][0] if j < len(words) else None
                     if follow is not None and norm[follow:words[j][1]] in org_after:
                         i = j
