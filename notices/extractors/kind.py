@@ -44,7 +44,7 @@ def _zh_authority_pattern() -> re.Pattern[str]:
     lex = lexicon("zh")
     names = alternation(list(lex["authorities"])).pattern
     suffixes = alternation(lex["authority_suffixes"]).pattern
-    team = r"中央第?[一二三四五六七八九十]*(?:生态)?环境保护督察组"
+    team = r"中央第?[一二三四五六七八九十]*(?:生态)?环境保护督察组|(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|市))第[一二三四五六七八九十]+(?:生态)?环境保护督察组"
     return re.compile(rf"(?P<team>{team})|(?P<name>{names})|(?P<suffix>{suffixes})")
 
 
@@ -106,6 +106,9 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
             continue
         place = m.group("place")
         divs = [d for d in gaz.lookup(place) if d.level == "province"] or gaz.lookup(place)
+        if not divs and " " in place:
+            place = place.split()[-1]
+            divs = [d for d in gaz.lookup(place) if d.level == "province"] or gaz.lookup(place)
         if not divs:
             continue
         suffix_key = next(k for k in lex["authority_suffixes"] if k.lower() == m.group("suffix").lower())

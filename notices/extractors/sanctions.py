@@ -19,6 +19,8 @@ from .lexicon import alternation, lexicon
 
 _ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
 _ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
+_ZH_AGGREGATE = re.compile(r"累计|共计|合计|总计|全省|全市|全区|全国|各地|各级|\d+\s*(?:件|起)|共罚|共处|共查|共立案|今年以来|年以来|期间共")
+_ZH_THREAT = re.compile(r"将采取|将视情|可采取|或将|否则|一律|依法依规")
 _ZH_NEGATED = re.compile(r"(?:未|没有|尚未|拒不|迟迟未|不予|如|若|否则|一旦|将视情|拟|可能|可以|依法可|或)$")
 
 
@@ -62,15 +64,24 @@ def find_zh(draft: Draft) -> list[Sanction]:
         if e - s > 60:
             e = s + 60
         clause = draft.text[s:e].strip()
-        if len(clause) < 2:
+        if len(clause) < 2 or re.search(r"等措施$|等手段$|案件\s*\d|\d+\s*件$", clause):
             continue
         amount = _money(text[s:e]) if "罚" in m.group(0) else None
         if "罚款" in m.group(0) and amount is None and not re.search(r"罚款\s*$", text[s:e]):
             # "罚款" as a statistic noun ("罚款总额") is not a sanction on someone
             if re.match(r"罚款(?:总额|金额|数额|共计|合计|累计)", text[m.start():m.start() + 6]):
                 continue
-        if re.search(r"(?:累计|共计|合计|总额|总计|全省|全市)\S{0,6}$", text[max(0, s - 10):s]):
+        clause_start = max(text.rfind(ch, 0, s) for ch in "。；;\n")
+        lead_in = text[clause_start + 1:s]
+        if _ZH_AGGREGATE.search(lead_in) or _ZH_THREAT.search(lead_in[-12:]):
             continue
+        if "罚" in m.group(0) and amount is None and not re.search(r"罚款\s*(?:人民币)?\s*\d", text[s:e]):
+            if re.match(r"处?罚款\s*$|处罚款[，。,;；]", text[s:e + 1]):
+                continue
+        # "责令该公司停止建设": the order starts at 责令
+        order = re.search(r"责令[\u4e00-\u9fff]{0,6}$", text[max(0, s - 8):s])
+        if order and m.group(0) in ("停止建设", "停止生产"):
+            s -= len(order.group(0))
         out.append(Sanction(text=clause, span=(s, s + len(clause)), amount=amount))
         covered = e
     return out
@@ -95,6 +106,12 @@ def find_en(draft: Draft) -> list[Sanction]:
         before = text[max(0, s - 30):s].lower()
         if re.search(r"\b(?:would|may|could|might|if|not|never|threatened to|or)\s+(?:be\s+)?$", before):
             continue
+        sent_start = max(text.rfind(ch, 0, s) for ch in ".;\n")
+        if re.search(r"\b(?:a total of|totall?ing|in total|altogether|so far|since the start|this year,)", text[sent_start:e], re.I) \
+                and re.search(r"fine|penalt", m.group(0), re.I):
+            continue
+        if re.search(r"for repairs|for maintenance", m.group(0)):
+            continue
         clause = draft.text[s:e].strip().rstrip(",")
         amount = None
         mm = _EN_MONEY.search(clause)
@@ -107,11 +124,24 @@ def find_en(draft: Draft) -> list[Sanction]:
     return out
 
 
+def dedupe(items: list[Sanction]) -> list[Sanction]:
+    """A sanction restated (the headline and the body) is kept once, in its longer form."""
+    from ..text import normalize
+
+    out: list[Sanction] = []
+    for item in sorted(items, key=lambda x: -len(x.text)):
+        key = normalize(item.text)
+        if any(key in normalize(o.text) for o in out):
+            continue
+        out.append(item)
+    return sorted(out, key=lambda x: x.span[0] if x.span else 0)
+
+
 @Language.factory("notices_sanctions")
 def make_sanctions(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
         draft = ensure_draft(doc)
-        draft.sanctions = find_zh(draft) if draft.lang == "zh" else find_en(draft)
+        draft.sanctions = dedupe(find_zh(draft) if draft.lang == "zh" else find_en(draft))
         return doc
 
     return component
