@@ -62,7 +62,7 @@ def test_table_output_is_readable(run, tmp_path):
     f.write_text("生态环境部约谈晋城市，市长刘峰表示接受约谈。", encoding="utf-8")
     result = run("extract", str(f))
     assert result.exit_code == 0
-    assert "晋城市 140500 *" in result.output and "刘峰" in result.output
+    assert "晋城市 140500 *" in result.output and "刘峰 (晋城市 市长)" in result.output
 
 
 def test_eval_scores_a_gold_folder(run, tmp_path):

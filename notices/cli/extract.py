@@ -32,7 +32,7 @@ def summarise(rec: dict) -> str:
             f"{c['name']} {c['code']}{' *' if c['role'] == 'subject' else ''}" for c in rec["cities"]))
     if rec["officials"]:
         lines.append("   officials: " + ", ".join(
-            f"{o['name']} ({o.get('org') or ''}{o.get('title') or ''})" for o in rec["officials"]))
+            f"{o['name']} ({' '.join(x for x in (o.get('org'), o.get('title')) if x)})" for o in rec["officials"]))
     if rec["figures"]:
         lines.append("   figures:   " + "; ".join(f"{f['text']} [{f['role']}]" for f in rec["figures"]))
     if rec["deadlines"]:

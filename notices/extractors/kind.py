@@ -39,6 +39,22 @@ def classify(draft: Draft) -> str:
     return best if scores.get(best, 0) >= 2 else "other"
 
 
+def _agent(draft: Draft, candidates: list[tuple[int, tuple[str, str | None]]],
+           triggers: re.Pattern[str]) -> tuple[str, str | None]:
+    """The body that performs the reported act: in the first sentence that reports one, the
+    body named last before the act's verb (else the first after it)."""
+    text = draft.norm
+    for s, e in draft.sentences[:6]:
+        hit = triggers.search(text, s, e)
+        if not hit:
+            continue
+        inside = [c for c in candidates if s <= c[0] < e]
+        if inside:
+            before = [c for c in inside if c[0] < hit.start()]
+            return (before[-1] if before else inside[0])[1]
+    return candidates[0][1]
+
+
 @cache
 def _zh_authority_pattern() -> re.Pattern[str]:
     lex = lexicon("zh")
@@ -74,13 +90,7 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
             candidates.append((place.start, (div.name + suffix, f"{div.name_en} {en}" if en else None)))
     if not candidates:
         return None
-    triggers = lex.act_triggers
-    for s, e in draft.sentences[:6]:
-        if triggers.search(text[s:e]):
-            inside = [c for c in candidates if s <= c[0] < e]
-            if inside:
-                return inside[0][1]
-    return candidates[0][1]
+    return _agent(draft, candidates, lex.act_triggers)
 
 
 @cache
@@ -116,12 +126,7 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
         candidates.append((m.start(), (divs[0].name + zh, f"{place} {m.group('suffix')}")))
     if not candidates:
         return None
-    for s, e in draft.sentences[:6]:
-        if lex.act_triggers.search(text[s:e]):
-            inside = [c for c in candidates if s <= c[0] < e]
-            if inside:
-                return inside[0][1]
-    return candidates[0][1]
+    return _agent(draft, candidates, lex.act_triggers)
 
 
 @Language.factory("notices_kind")

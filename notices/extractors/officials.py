@@ -192,6 +192,10 @@ def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_sta
         body = re.search(r"(?i)\b(ministry|department|bureau|commission|committee|office|team|government|administration)\b", org_text)
         if places and not body:
             return _city_name(places[0].code)
+        authorities = {k.lower(): v[0] for k, v in lexicon("en")["authorities"].items()}
+        for key in (org_text.lower(), "ministry of " + org_text.lower()):
+            if key.strip() in authorities:
+                return authorities[key.strip()]
         return org_text.strip(" ,")
     place = None
     for p in draft.places:

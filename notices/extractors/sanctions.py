@@ -112,6 +112,12 @@ def find_en(draft: Draft) -> list[Sanction]:
             continue
         if re.search(r"for repairs|for maintenance", m.group(0)):
             continue
+        glued = re.search(r"(?<=[a-z])(?=[A-Z][a-z])|\s\(", text[s:e])  # "citiesFor": a lost full stop
+        if glued:
+            e = s + glued.start()
+        words = list(re.finditer(r"\S+", text[s:e]))
+        if len(words) > 25:
+            e = s + words[24].end()
         clause = draft.text[s:e].strip().rstrip(",")
         amount = None
         mm = _EN_MONEY.search(clause)
