@@ -158,11 +158,26 @@ def _dedupe(items: list[Company]) -> list[Company]:
     return out
 
 
+def drop_places_inside_names(draft: Draft) -> None:
+    """A place word inside a company's name (包头广元稀土…) is not a mention of that place."""
+    inside = [(c.span[0], c.span[1]) for c in draft.companies if c.span]
+    if not inside:
+        return
+    kept = []
+    for city in draft.cities:
+        city.spans = [sp for sp in city.spans if not any(a < sp[0] and sp[1] <= b for a, b in inside)]
+        if city.spans:
+            kept.append(city)
+    draft.cities = kept
+    draft.places = [p for p in draft.places if not any(a < p.start and p.end <= b for a, b in inside)]
+
+
 @Language.factory("notices_companies")
 def make_companies(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
         draft = ensure_draft(doc)
         draft.companies = find_zh(draft) if draft.lang == "zh" else find_en(draft)
+        drop_places_inside_names(draft)
         return doc
 
     return component

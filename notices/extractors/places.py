@@ -66,6 +66,9 @@ def _is_full_name(surface: str, div: Division) -> bool:
     return surface == div.name or surface.lower() == div.name_en_full.lower()
 
 
+_SUFFIX_WORD_ENDS = frozenset("域场民")
+
+
 def find_zh(norm: str) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping."""
     index = _zh_index()
@@ -77,6 +80,8 @@ def find_zh(norm: str) -> list[tuple[int, int, str]]:
         if lens:
             for k in lens:
                 if i + k <= n and norm[i:i + k] in surfaces:
+                    if norm[i + k - 1] in "区市县" and norm[i + k:i + k + 1] in _SUFFIX_WORD_ENDS:
+                        continue  # 河北区域 is 河北 + 区域, 邯郸市场 is 邯郸 + 市场
                     out.append((i, i + k, norm[i:i + k]))
                     i += k
                     break
@@ -91,7 +96,12 @@ _EN_RUN = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?(?:[- ](?:[A-Z][a-z]+(?:'[a-z]+)
 _EN_SUFFIX = re.compile(r"\s+(city|county|district|prefecture|municipality)\b")
 
 
+_CAPS_DATELINE = re.compile(r"(?m)^\s*([A-Z]{3,}(?:[ '-][A-Z]{2,})*)(?=,\s*[A-Z][a-z]{2,}\.?\s+\d)")
+
+
 def find_en(norm: str) -> list[tuple[int, int, str]]:
+    # "HARBIN, Nov. 17 (Xinhua) --": read the dateline's city in title case
+    norm = _CAPS_DATELINE.sub(lambda m: m.group(0).title(), norm[:600]) + norm[600:]
     index = _en_index()
     org_after = set(lexicon("en")["place_org_after"])
     out = []
@@ -164,12 +174,18 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMe
         best = max(divs, key=score)
         if best.level == "county":
             full = _is_full_name(surf, best)
-            if surf in needs_parent or (draft.lang == "zh" and surf.endswith("区") and len(divs) > 3):
-                if not (adjacent_parent and adjacent_parent in (best.parent_code, best.province_code)):
+            near_parent = adjacent_parent and adjacent_parent in (best.parent_code, best.province_code)
+            if surf in needs_parent and not near_parent:
+                continue
+            if draft.lang == "zh" and surf.endswith("区") and len(divs) > 3 and not near_parent:
+                pref = gaz.prefecture_of(best)
+                if not (pref and pref_votes.get(pref.code)):
                     continue
             if not full:
-                # a county's short form only restates a full name given elsewhere
-                if best.name not in full_seen and best.name_en_full not in full_seen:
+                # a county's short form only restates a full name given elsewhere, except an
+                # unambiguous English name ("Taixing")
+                en_alone = draft.lang == "en" and len(divs) == 1 and len(surf) >= 6
+                if best.name not in full_seen and best.name_en_full not in full_seen and not en_alone:
                     if not (adjacent_parent and adjacent_parent == best.parent_code):
                         continue
         mention = PlaceMention(s, e, best.code, best.level)
