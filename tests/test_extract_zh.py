@@ -237,3 +237,16 @@ def test_every_span_indexes_the_original_text(extract):
         assert INTERVIEW[d.span[0]:d.span[1]] == d.text
     for s in r.sanctions:
         assert INTERVIEW[s.span[0]:s.span[1]] == s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("乌鲁木齐市市长买买提·吐尔逊在反馈会上表示接受。", "买买提·吐尔逊"),
+        ("银川市生态环境局局长杨军回答记者提问。", "杨军"),
+        ("永昌县常务副县长何卫东先后作表态发言。", "何卫东"),
+        ("鹤岗市生态环境局执法支队支队长周明介绍情况。", "周明"),
+    ],
+)
+def test_official_name_boundaries(extract, text, name):
+    assert [o.name for o in extract(text, lang="zh").officials] == [name]

@@ -45,10 +45,21 @@ def _city_name(code: str) -> str | None:
     return div.name if div else None
 
 
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+
+
 def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    dotted = _DOT_NAME.match(text, pos)
+    if dotted:
+        stop = lexicon("zh")["name_stop_chars"]
+        dot = max(text.rfind(d, pos, dotted.end()) for d in "·•・")
+        end = dot + 1
+        while end < dotted.end() and end - dot <= 4 and text[end] not in stop:
+            end += 1
+        return pos, end
     k = is_surname_start(text[pos:pos + 2])
     if not k:
         return None
@@ -64,6 +75,8 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         three = text[pos:pos + k + 2]
         after = text[pos + k + 2:pos + k + 3]
         if given[1] in stop and text.count(three) <= 1:
+            given = given[:1]
+        elif text[pos + k + 1:pos + k + 3] in lexicon("zh")["verbs_after_name"]:
             given = given[:1]
         elif after and _HAN.match(after) and after not in stop and given[1] in stop:
             given = given[:1]
@@ -119,7 +132,7 @@ def _zh_org(draft: Draft, start: int, title: str) -> str | None:
 def find_zh(draft: Draft) -> list[Official]:
     text = draft.norm
     lex = lexicon("zh")
-    not_official = alternation(lex["not_official"])
+    not_official = re.compile("(?:" + alternation(lex["not_official"]).pattern + r")[\s:：/|]*$")
     not_after_mayor = set(lex["not_after_mayor"])
     found: list[Official] = []
     for m in _zh_title_pattern().finditer(text):
@@ -177,7 +190,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME},?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
     return before, after
 
 
