@@ -41,7 +41,7 @@ def startup() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--segmenter", choices=["jieba", "char"], default="jieba")
+    ap.add_argument("--segmenter", choices=["jieba", "char"], default="char")
     args = ap.parse_args()
 
     import jieba
