@@ -80,7 +80,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _ZH_SENT if lang == "zh" else _EN_SENT
     out = []
     for m in pattern.finditer(text):
-        if m.end() > m.start():
+        if m.end() > m.start() and not m.group(0).isspace():
             out.append((m.start(), m.end()))
     return out
 
