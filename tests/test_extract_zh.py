@@ -250,3 +250,26 @@ def test_every_span_indexes_the_original_text(extract):
 )
 def test_official_name_boundaries(extract, text, name):
     assert [o.name for o in extract(text, lang="zh").officials] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("标题\n\n河北生态环境  2021-11-22 18:30\n\n11月19日至21日，督导组开展明察暗访。", "2021-11-22"),
+        ("标题\n\n（记者 丁雅琴）2024年1月25日上午，自治区举行新闻发布会。", "2024-01-25"),
+        ("关于督促整改的通知\n\n福州市人民政府：\n\n2024年9月10日，我厅开展检查。\n\n福建省生态环境厅\n2024年9月26日", "2024-09-26"),
+        ("新华社北京5月3日电 生态环境部约谈了晋城市。十三五（2016-2020年）期间，2018年目标未完成。", "2018-05-03"),
+    ],
+)
+def test_notice_date_sources(extract, text, date):
+    assert extract(text, lang="zh").date == date
+
+
+def test_year_end_deadline_with_its_year(extract):
+    (d,) = extract("2016年11月15日反馈。九江市要在2017年底前完成整治。", lang="zh").deadlines
+    assert (d.text, d.due) == ("2017年底前", "2017-12-31")
+
+
+def test_press_conference_is_other(extract):
+    text = "宁夏举行新闻发布会\n\n2024年1月25日，自治区举行新闻发布会，介绍全年共罚款1.2亿元、检查企业500家的情况。"
+    assert extract(text, lang="zh").kind == "other"

@@ -121,7 +121,7 @@ def reference_year(draft: Draft, mentions: list[DateMention]) -> int | None:
         except ValueError:
             pass
     years = [dm.year for dm in mentions if dm.year and 1990 <= dm.year <= 2100
-             and not _is_future_year(draft.norm, dm)]
+             and not _is_future_year(draft.norm, dm) and not _in_year_range(draft.norm, dm)]
     return max(years) if years else None
 
 
@@ -160,7 +160,17 @@ def _header_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> 
             continue
         line = next((ln for a, b, ln in lines if a <= dm.start < b), "")
         rest = line.replace(text[dm.start:dm.end], "").strip()
-        if HEADER_KEYS.search(line) or len(rest) <= 12:
+        if HEADER_KEYS.search(line) or len(rest) <= 12 or re.search(r"\b\d{1,2}:\d{2}\b", line):
+            return _resolve(dm, ref)
+    return None
+
+
+def _early_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+    """The first full date near the top (a lead such as "（记者 某某）2024年1月25日上午，…")."""
+    for dm in mentions:
+        if dm.start > 300:
+            break
+        if dm.kind == "full":
             return _resolve(dm, ref)
     return None
 
@@ -205,6 +215,12 @@ def _signature_date(draft: Draft, mentions: list[DateMention], ref: int | None) 
 _FUTURE_YEAR = re.compile(r"(?:by|until|before|through|target(?:s)? for|goal(?:s)? for|plan for)\s*$", re.I)
 
 
+def _in_year_range(text: str, dm: DateMention) -> bool:
+    """2016-2020, 2016—2020年: a plan's span, not the year of the news."""
+    return bool(re.match(r"\s*[-—–~至到]\s*(?:19|20)\d{2}", text[dm.end:dm.end + 8])
+                or re.search(r"(?:19|20)\d{2}\s*[-—–~至到]\s*$", text[max(0, dm.start - 8):dm.start]))
+
+
 def _is_future_year(text: str, dm: DateMention) -> bool:
     after = text[dm.end:dm.end + 4]
     return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前", "目标"))
@@ -212,7 +228,7 @@ def _is_future_year(text: str, dm: DateMention) -> bool:
 
 def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, int | None]:
     ref = reference_year(draft, mentions)
-    for finder in (_header_date, _formal_signature, _act_date, _signature_date):
+    for finder in (_header_date, _formal_signature, _act_date, _signature_date, _early_date):
         found = finder(draft, mentions, ref)
         if found:
             return found, ref
@@ -267,8 +283,8 @@ ZH_DEADLINES = [
     ("month", re.compile(rf"(?:限期|期限为?)\s*(?P<n>{_CN_NUM})\s*个月")),
     ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?\s*(?:前|之前|以前)")),
     ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月(?:底|末)\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|今年|当年)?(?:年底|年末)\s*(?:前|之前|以前)")),
     ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)(?:底|末)\s*(?:前|之前|以前)")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|今年|当年)?(?:年底|年末)\s*(?:前|之前|以前)")),
 ]
 EN_DEADLINES = [
     ("working_day", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+(?:working|business|work)[- ]days?\b", re.I)),

@@ -18,6 +18,7 @@ from .places import assign_roles
 from .lexicon import alternation, lexicon
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
+_PRESS = re.compile(r"新闻发布会|例行发布会|press conference|news conference|briefing", re.I)
 
 
 def classify(draft: Draft) -> str:
@@ -36,6 +37,8 @@ def classify(draft: Draft) -> str:
                 total += weight * (3 if m.start() < head_end else 1)
         scores[kind] = total
     best = max(KIND_ORDER, key=lambda k: (scores.get(k, 0), -KIND_ORDER.index(k)))
+    if _PRESS.search(text[:head_end]) and best in ("inspection", "sanction"):
+        return "other"  # a press conference's report reviews the year's work
     return best if scores.get(best, 0) >= 2 else "other"
 
 
