@@ -160,7 +160,8 @@ def _header_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> 
             continue
         line = next((ln for a, b, ln in lines if a <= dm.start < b), "")
         rest = line.replace(text[dm.start:dm.end], "").strip()
-        if HEADER_KEYS.search(line) or len(rest) <= 12 or re.search(r"\b\d{1,2}:\d{2}\b", line):
+        if HEADER_KEYS.search(line) or (len(rest) <= 12 and not re.search(r"[,，。;；]", rest)) \
+                or re.search(r"\b\d{1,2}:\d{2}\b", line):
             return _resolve(dm, ref)
     return None
 
@@ -223,7 +224,7 @@ def _in_year_range(text: str, dm: DateMention) -> bool:
 
 def _is_future_year(text: str, dm: DateMention) -> bool:
     after = text[dm.end:dm.end + 4]
-    return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前", "目标"))
+    return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前"))
 
 
 def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, int | None]:
