@@ -63,7 +63,7 @@ def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
     return "other"
 
 
-_SUBJECT_TAIL = re.compile(r"(?:同比|分别|平均|累计|共)?(?:下降了?|上升了?|增长了?|降低了?|升高了?|改善了?|反弹了?|为|达到?|仅为?|只有|约为?|超过|高于|低于|完成)$")
+_SUBJECT_TAIL = re.compile(r"(?:同比|环比|分别|平均|累计|共|仅|只|较上年|比上年|较去年)?(?:下降了?|上升了?|增长了?|降低了?|升高了?|改善了?|反弹了?|提高了?|为|达到?|仅为?|只有|约为?|超过|高于|低于|完成|同比|环比|仅|不降反升|降至|升至)$")
 _SUBJECT_HEAD = re.compile(r"^(?:的|其|全市|该市|期间|\s)+")
 
 
@@ -78,8 +78,10 @@ def _zh_subject(draft: Draft, start: int) -> str | None:
         if a <= s < start and e <= start:
             a = max(a, e)
     b = start
-    tail = _SUBJECT_TAIL.search(text[a:b])
-    if tail:
+    while True:
+        tail = _SUBJECT_TAIL.search(text[a:b])
+        if not tail or tail.start() == b - a:
+            break
         b = a + tail.start()
     head = _SUBJECT_HEAD.match(text[a:b])
     if head:
