@@ -394,7 +394,7 @@ def interview_notice_zh() -> Builder:
     b.addressee("{{ addressee }}：")
     b.body(ZH_FINDINGS + "为督促你市落实生态环境保护责任，我部决定约谈你市人民政府主要负责人。")
     b.tag("{%p if deadline or sanctions %}")
-    b.body("{% if deadline %}请你市在{{ deadline.text }}" + ZH_DUE
+    b.body("{% if deadline %}请你市在{{ deadline.text_zh|default(deadline.text) }}" + ZH_DUE
            + "制定整改方案报送我部{% if cc %}，并抄送{{ cc }}{% endif %}。{% endif %}" + ZH_SANCTIONS)
     b.tag("{%p endif %}")
     b.body("特此通知。")
@@ -409,7 +409,7 @@ def rectification_order_zh() -> Builder:
     b.title("关于责令{{ city }}限期整改的通知")
     b.addressee("{{ addressee }}：")
     b.body(ZH_FINDINGS + "现责令你市限期整改，要求如下：")
-    b.body("一、{% if deadline %}在{{ deadline.text }}" + ZH_DUE
+    b.body("一、{% if deadline %}在{{ deadline.text_zh|default(deadline.text) }}" + ZH_DUE
            + "{% else %}限期{% endif %}制定整改方案报送我部{% if cc %}，并抄送{{ cc }}{% endif %}。")
     b.body("二、逐项整改存在的问题，整改情况向社会公开。")
     b.tag("{%p if sanctions %}")
@@ -427,7 +427,7 @@ def interview_notice_en() -> Builder:
     b.addressee("{{ addressee_en }}:")
     b.body(EN_FINDINGS + "We have therefore decided to interview your city's leaders.")
     b.tag("{%p if deadline or sanctions %}")
-    b.body("{% if deadline %}Your city shall submit a rectification plan to us {{ deadline.text }}"
+    b.body("{% if deadline %}Your city shall submit a rectification plan to us {{ deadline.text_en|default(deadline.text) }}"
            + EN_DUE + "{% if cc_en %}, with a copy to the {{ cc_en }}{% endif %}.{% endif %}"
            + EN_SANCTIONS)
     b.tag("{%p endif %}")
@@ -442,7 +442,7 @@ def rectification_order_en() -> Builder:
     b.title("Rectification Order")
     b.addressee("{{ addressee_en }}:")
     b.body(EN_FINDINGS + "Your city shall rectify as follows.")
-    b.body("1. Submit a rectification plan to us {% if deadline %}{{ deadline.text }}" + EN_DUE
+    b.body("1. Submit a rectification plan to us {% if deadline %}{{ deadline.text_en|default(deadline.text) }}" + EN_DUE
            + "{% else %}without delay{% endif %}{% if cc_en %}, with a copy to the {{ cc_en }}"
            "{% endif %}, and publish the progress of the rectification.")
     b.tag("{%p if sanctions %}")

@@ -384,3 +384,16 @@ def test_figures_are_phrased_by_their_unit(tmp_path, template, figure, expected)
     }
     text = "\n".join(_texts(render_letters([record], template, tmp_path)[0].path))
     assert expected in text
+
+
+def test_english_deadline_is_worded_in_chinese_for_a_chinese_letter(tmp_path):
+    import docx
+
+    from notices import extract
+    from notices.letters import render_letters
+
+    record = extract("BEIJING, May 3 (Xinhua) -- In 2018 the ministry interviewed officials of "
+                     "Jincheng, which must submit a plan within 20 working days.")
+    (result,) = render_letters([record], "interview-notice", tmp_path)
+    text = "\n".join(p.text for p in docx.Document(result.path).paragraphs)
+    assert "20个工作日内（2018年5月31日前）" in text and "working days" not in text

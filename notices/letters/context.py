@@ -114,8 +114,23 @@ def _city(city: City) -> dict[str, Any]:
     }
 
 
+_ZH_UNITS = {"working_day": "个工作日内", "day": "日内", "month": "个月内"}
+_EN_UNITS = {"working_day": "working days", "day": "days", "month": "months"}
+
+
 def _deadline(deadline: Any) -> dict[str, Any]:
-    return {"text": deadline.text, "amount": deadline.amount, "unit": deadline.unit, "due": deadline.due}
+    """The limit as the notice wrote it (``text``) and worded for each language's letters, so an
+    English notice's "within 20 working days" reads 20个工作日内 in a Chinese letter."""
+    text_zh = text_en = deadline.text
+    if deadline.amount is not None and deadline.unit in _ZH_UNITS:
+        text_zh = f"{number(deadline.amount)}{_ZH_UNITS[deadline.unit]}"
+        text_en = f"within {number(deadline.amount)} {_EN_UNITS[deadline.unit]}"
+    elif deadline.unit == "date" and deadline.due:
+        y, m, d = (int(x) for x in deadline.due.split("-"))
+        text_zh = f"{y}年{m}月{d}日前"
+        text_en = f"by {dt.date(y, m, d):%B} {d}, {y}"
+    return {"text": deadline.text, "text_zh": text_zh, "text_en": text_en,
+            "amount": deadline.amount, "unit": deadline.unit, "due": deadline.due}
 
 
 def _text(figure: Figure | None) -> str:
