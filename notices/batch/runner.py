@@ -1,0 +1,334 @@
+"""Running a batch: inputs are walked in the main process, their bytes sent in chunks to an
+engine (this process, N local processes, or a Dask cluster), and the records written in input
+order as they come back, committed every few hundred.
+
+Because results are written in order and committed in chunks, whatever a crash leaves in the
+output is a prefix of the run, and the rerun skips what the output already holds (by source
+and hash): killed and rerun equals run once. At most a window of chunks is in flight, so memory
+does not grow with the size of the archive.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..errors import NoticesError
+from ..record import Record
+from .inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL_BYTES, Limits, walk
+from .worker import DEFAULT_TIMEOUT, Task, init_worker, process_chunk
+from .writers import open_writer
+
+ENGINES = ("local", "dask")
+CHUNK_FILES = 16
+CHUNK_BYTES = 4 * 1024 * 1024
+COMMIT_EVERY = 256
+COMMIT_SECONDS = 5.0
+# How worker processes start: forkserver keeps them clear of the threads of the main process.
+MP_START = "forkserver"
+
+
+class BatchError(NoticesError):
+    """The batch itself cannot run: no Dask scheduler, workers that keep dying."""
+
+    code = "E501"
+    type = "batch_error"
+
+
+class Outcome(NamedTuple):
+    """What became of one input file: ``status`` is ``new``, ``version`` (a changed file),
+    ``copy`` (known bytes under a new name), ``unchanged`` (already in the output), ``error``
+    or ``skipped``; ``record`` the record dict (an error record for ``error``)."""
+
+    source: str
+    status: str
+    record: dict[str, Any] | None
+
+
+@dataclass
+class Summary:
+    """The account of a run: every file is a record or an error (``files == records + errors``);
+    skipped system files (.DS_Store, __MACOSX) are listed apart."""
+
+    output: str
+    files: int = 0
+    records: int = 0
+    new: int = 0
+    versions: int = 0
+    copies: int = 0
+    unchanged: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "skipped":
+            reason = (outcome.record or {}).get("reason", "")
+            self.skipped.append((outcome.source, reason))
+            return
+        self.files += 1
+        if outcome.status == "error":
+            self.errors.append(outcome.record or {})
+            return
+        self.records += 1
+        if outcome.status == "new":
+            self.new += 1
+        elif outcome.status == "version":
+            self.versions += 1
+        elif outcome.status == "copy":
+            self.copies += 1
+        else:
+            self.unchanged += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "output": self.output, "files": self.files, "records": self.records, "new": self.new,
+            "versions": self.versions, "copies": self.copies, "unchanged": self.unchanged,
+            "errors": [{"source": e.get("source"), **(e.get("error") or {})} for e in self.errors],
+            "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+            "seconds": round(self.seconds, 3), "ok": self.ok,
+        }
+
+
+# -------------------------------------------------------------------------------------- engines
+
+
+class InlineEngine:
+    """``--jobs 1``: extraction in this process, one chunk at a time."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+
+    def map(self, chunks: Iterable[list[Task]]) -> Iterator[list[dict[str, Any]]]:
+        for chunk in chunks:
+            yield process_chunk(chunk, self.timeout)
+
+    def close(self) -> None:
+        pass
+
+
+def _crashed(task: Task, why: str) -> dict[str, Any]:
+    return Record.failed(task[0], "internal_error", why, task[2]).to_dict()
+
+
+class ProcessEngine:
+    """``--jobs N``: N worker processes, each loading the pipeline once. Chunks go out in a
+    bounded window and come back in order. A worker that dies (a crash in a parser, the OOM
+    killer) costs only the file that killed it: its chunk is rerun file by file."""
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        self.jobs = jobs
+        self.timeout = timeout
+        self.window = 4 * jobs
+        self.restarts = 0
+        self.pool = self._start()
+
+    def _start(self):  # noqa: ANN202
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(MP_START), initializer=init_worker,
+                                   initargs=(os.getpid(),))
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        if self.restarts > 100:
+            raise BatchError("worker processes keep dying; stopped (rerun to resume)")
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+
+    def map(self, chunks: Iterable[list[Task]]) -> Iterator[list[dict[str, Any]]]:
+        pending: deque[tuple[list[Task], Any]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self.pool.submit(process_chunk, chunk, self.timeout)))
+            while len(pending) >= self.window:
+                yield self._result(pending)
+        while pending:
+            yield self._result(pending)
+
+    def _result(self, pending: deque[tuple[list[Task], Any]]) -> list[dict[str, Any]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self._restart()
+        out: list[dict[str, Any]] = []
+        for task in chunk:  # one at a time, to find the file that kills its worker
+            try:
+                out.extend(self.pool.submit(process_chunk, [task], self.timeout).result())
+            except BrokenProcessPool:
+                out.append(_crashed(task, "the reader crashed on this file (its worker process died)"))
+                self._restart()
+        for i, (waiting, _) in enumerate(pending):  # they died with the pool: send them again
+            pending[i] = (waiting, self.pool.submit(process_chunk, waiting, self.timeout))
+        return out
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """``--engine dask``: the same chunks on a ``dask.distributed`` cluster (``scheduler`` an
+    address like ``tcp://host:8786``), or on a local cluster of ``jobs`` worker processes."""
+
+    def __init__(self, scheduler: str | None, jobs: int, timeout: float | None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise BatchError("--engine dask needs dask.distributed: pip install 'notices[dask]'") from None
+        self.timeout = timeout
+        self.cluster = None
+        if scheduler:
+            _check_reachable(scheduler)
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="20s", set_as_default=False)
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+        threads = sum(self.client.nthreads().values()) or jobs
+        self.window = max(4, 4 * threads)
+
+    def map(self, chunks: Iterable[list[Task]]) -> Iterator[list[dict[str, Any]]]:
+        pending: deque[tuple[list[Task], Any]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self.client.submit(process_chunk, chunk, self.timeout, pure=False)))
+            while len(pending) >= self.window:
+                yield self._result(*pending.popleft())
+        while pending:
+            yield self._result(*pending.popleft())
+
+    def _result(self, chunk: list[Task], future: Any) -> list[dict[str, Any]]:
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task
+            return [_crashed(task, f"the Dask task failed ({type(exc).__name__}: {exc})") for task in chunk]
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, not after the client's timeout, when nothing listens at a tcp:// address."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname:
+        return
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=10):
+            pass
+    except OSError as exc:
+        raise BatchError(f"cannot reach the Dask scheduler {address}: {exc.strerror or exc}") from None
+
+
+def make_engine(engine: str, jobs: int, scheduler: str | None, timeout: float | None):  # noqa: ANN201
+    if engine == "dask" or scheduler:
+        return DaskEngine(scheduler, jobs, timeout)
+    if engine != "local":
+        raise BatchError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return InlineEngine(timeout) if jobs == 1 else ProcessEngine(jobs, timeout)
+
+
+# ----------------------------------------------------------------------------------------- run
+
+
+def batch(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str] = "notices.db",
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES,
+    max_ratio: float = DEFAULT_MAX_RATIO,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    commit_every: int = COMMIT_EVERY,
+    on_file: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Convert files, folders and archives into ``output`` (its extension picks the writer:
+    ``.db``/``.sqlite``, ``.jsonl``, ``.csv``, ``.parquet``); return the :class:`Summary`.
+
+    ``jobs`` worker processes (0: one per CPU) or, with ``engine="dask"``, a Dask cluster at
+    ``scheduler`` (a local one when None). Files over ``max_bytes``, archives expanding past
+    ``max_total_bytes`` or ``max_ratio`` times their size, and files taking over ``timeout``
+    seconds become error records. ``on_file`` is called with each file's :class:`Outcome`.
+    Rerunning on the same output resumes: files already there are not read again.
+    """
+    started = time.monotonic()
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise BatchError(f"--jobs must be at least 1, not {jobs}")
+    limits = Limits(max_bytes=max_bytes, max_total_bytes=max_total_bytes, max_ratio=max_ratio)
+    writer = open_writer(output)
+    summary = Summary(output=os.fspath(output))
+
+    def report(outcome: Outcome) -> None:
+        summary.add(outcome)
+        if on_file is not None:
+            on_file(outcome)
+
+    def chunks() -> Iterator[list[Task]]:
+        chunk: list[Task] = []
+        size = 0
+        for item in walk(list(inputs), limits, exclude=writer.files()):
+            if item.skipped is not None:
+                report(Outcome(item.source, "skipped", {"reason": item.skipped}))
+                continue
+            if item.error is None and item.sha256 is not None:
+                known = writer.seen(item.source, item.sha256)
+                if known is not None:
+                    report(Outcome(item.source, "error" if known.get("error") else "unchanged", known))
+                    continue
+            chunk.append((item.source, item.raw, item.sha256, item.error))
+            size += len(item.raw or b"")
+            if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+                yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
+
+    runner = None
+    try:
+        runner = make_engine(engine, jobs, scheduler, timeout)
+        written, last_commit = 0, time.monotonic()
+        for results in runner.map(chunks()):
+            for record in results:
+                status = writer.write(record)
+                if record.get("error"):
+                    status = "error"  # also when the output held it already: it failed again
+                elif status == "known":
+                    status = "unchanged"
+                report(Outcome(record.get("source") or "", status, record))
+                written += 1
+            if written >= commit_every or time.monotonic() - last_commit > COMMIT_SECONDS:
+                writer.commit()
+                written, last_commit = 0, time.monotonic()
+    finally:
+        try:
+            writer.close()
+        finally:
+            if runner is not None:
+                runner.close()
+    summary.seconds = time.monotonic() - started
+    return summary
