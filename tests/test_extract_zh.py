@@ -273,3 +273,15 @@ def test_year_end_deadline_with_its_year(extract):
 def test_press_conference_is_other(extract):
     text = "宁夏举行新闻发布会\n\n2024年1月25日，自治区举行新闻发布会，介绍全年共罚款1.2亿元、检查企业500家的情况。"
     assert extract(text, lang="zh").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "authority"),
+    [
+        ("省环保厅约谈武威金昌两市政府负责人\n\n6月12日，省环境保护厅约谈甘肃省武威市、金昌市政府主要负责人。", "甘肃省环境保护厅"),
+        ("黑龙江省生态环境厅公布典型案例\n\n佳木斯市生态环境局对某公司处以罚款20万元。", "黑龙江省生态环境厅"),
+        ("5月3日，生态环境部约谈晋城市政府主要负责人。原环境保护部曾督查该市。", "生态环境部"),
+    ],
+)
+def test_authority(extract, text, authority):
+    assert extract(text, lang="zh").authority.name == authority

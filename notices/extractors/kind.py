@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
+from ..text import normalize
 from .draft import Draft, ensure_draft
 from .places import assign_roles
 from .lexicon import alternation, lexicon
@@ -82,18 +83,41 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
             candidates.append((m.start(), (name, en)))
         else:
             place = next((p for p in draft.places if p.end == m.start()), None)
-            if place is None:
+            start = place.start if place is not None else m.start()
+            if place is not None:
+                div = gaz.by_code(place.code)
+            elif text[max(0, m.start() - 3):m.start()].endswith(("省", "自治区")) and \
+                    not text[max(0, m.start() - 4):m.start()].endswith(("全省", "各省")):
+                div = _home_province(draft)  # 省环保厅: the province the notice is about
+                start = m.start() - (3 if text[m.start() - 3:m.start()] == "自治区" else 1)
+            else:
                 continue
-            div = gaz.by_code(place.code)
             if div is None:
                 continue
             suffix = m.group("suffix")
             en = lex["authority_en_suffixes"].get(suffix)
             suffix = lex["authority_canonical"].get(suffix, suffix)
-            candidates.append((place.start, (div.name + suffix, f"{div.name_en} {en}" if en else None)))
+            candidates.append((start, (div.name + suffix, f"{div.name_en} {en}" if en else None)))
     if not candidates:
         return None
+    title_end = len(draft.title) if draft.title and text.startswith(normalize(draft.title)) else 0
+    in_title = [c for c in candidates if c[0] < title_end]
+    if in_title:
+        return in_title[0][1]  # the headline names its issuer: 黑龙江省生态环境厅公布…
     return _agent(draft, candidates, lex.act_triggers)
+
+
+def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
+    """The province most of the notice's places belong to."""
+    from collections import Counter
+
+    gaz = load_gazetteer()
+    votes = Counter(p.code[:2] + "0000" for p in draft.places)
+    for code, _ in votes.most_common():
+        div = gaz.by_code(code)
+        if div is not None and div.level in ("province", "municipality"):
+            return div
+    return None
 
 
 @cache
