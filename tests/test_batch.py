@@ -277,6 +277,7 @@ def test_clean_run_exits_zero_with_summary(tmp_path):
         (["-o", "out.xlsx"], "unknown output type '.xlsx'"),
         (["--max-bytes", "lots"], "is not a size"),
         (["--engine", "spark"], "'spark' is not one of"),
+        (["-o", "/proc/no-such/out.jsonl"], "cannot write the output"),
     ],
 )
 def test_bad_options_are_refused_without_traceback(tmp_path, args, message):

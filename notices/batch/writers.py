@@ -82,8 +82,11 @@ def writer_name(path: str | Path) -> str:
 
 def open_writer(path: str | Path) -> Writer:
     cls = WRITERS[writer_name(path)]
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return cls(path)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return cls(path)
+    except OSError as exc:
+        raise StoreError(f"cannot write the output ({exc.strerror or exc})", path=str(path)) from None
 
 
 # ------------------------------------------------------------------------------- flat records
