@@ -136,3 +136,7 @@ def test_dateline_year_comes_from_text_not_today(extract):
 def test_language_is_detected(extract):
     assert extract("生态环境部约谈晋城市政府主要负责人。").lang == "zh"
     assert extract("The ministry interviewed officials of Jincheng.").lang == "en"
+
+
+def test_numbers_that_look_like_years_do_not_date_the_notice(extract):
+    assert extract("Inspectors visited Handan on May 3. (Notice number 2074.)", lang="en").date is None

@@ -42,7 +42,7 @@ EN_PATTERNS = [
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(?P<rel>this year|last year|next year))?")),
     ("md", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")),
     ("ym", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("y", re.compile(rf"(?<![\d,.])(?P<y>{_YEAR})(?!\d|,\d|%|\s*(?:percent|yuan|tons?|enterprises|problems|people|cases))")),
+    ("y", re.compile(rf"(?<!number )(?<!No\. )(?<!No\.)(?<!#)(?<![\d,.])(?P<y>{_YEAR})(?!\d|,\d|%|\s*(?:percent|yuan|tons?|enterprises|problems|people|cases))")),
     ("m", re.compile(rf"\b(?:in|since|until|from|to|during|end of|early|late|mid-?)\s+{_MONTH}\b")),
 ]
 
