@@ -32,4 +32,7 @@ def build() -> str:
 
 
 if __name__ == "__main__":
-    OUT.write_text(build(), encoding="utf-8")
+    from _generate import write_or_check
+
+    text = build()
+    raise SystemExit(write_or_check(OUT, text, f"{text.count(chr(10))} lines", None))

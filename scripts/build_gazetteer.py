@@ -242,16 +242,10 @@ def divisions_tsv() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    target = data_path("divisions.tsv")
+    from _generate import write_or_check
+
     text = divisions_tsv()
-    if "--check" in args:
-        same = target.exists() and target.read_text(encoding="utf-8") == text
-        print(f"{target}: {'up to date' if same else 'out of date'}")
-        return 0 if same else 1
-    target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {target} ({text.count(chr(10)) - 1} divisions)")
-    return 0
+    return write_or_check(data_path("divisions.tsv"), text, f"{text.count(chr(10)) - 1} divisions", argv)
 
 
 if __name__ == "__main__":

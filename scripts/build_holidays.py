@@ -35,16 +35,10 @@ def holidays_tsv() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    target = data_path("holidays.tsv")
+    from _generate import write_or_check
+
     text = holidays_tsv()
-    if "--check" in args:
-        same = target.exists() and target.read_text(encoding="utf-8") == text
-        print(f"{target}: {'up to date' if same else 'out of date'}")
-        return 0 if same else 1
-    target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {target} ({text.count(chr(10)) - 1} days)")
-    return 0
+    return write_or_check(data_path("holidays.tsv"), text, f"{text.count(chr(10)) - 1} days", argv)
 
 
 if __name__ == "__main__":

@@ -49,5 +49,7 @@ def build() -> str:
 
 
 if __name__ == "__main__":
-    OUT.write_text(build(), encoding="utf-8")
-    print(f"wrote {OUT} ({len(build().splitlines()) - 1} characters)", file=sys.stderr)
+    from _generate import write_or_check
+
+    text = build()
+    raise SystemExit(write_or_check(OUT, text, f"{text.count(chr(10))} lines", None))

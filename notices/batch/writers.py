@@ -205,8 +205,22 @@ def _drop_partial_line(path: Path) -> None:
         fh.truncate(0)
 
 
+class _AppendingWriter(Writer):
+    """A text file appended to: a commit flushes it to disk."""
+
+    fh: Any
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+
+    def close(self) -> None:
+        self.commit()
+        self.fh.close()
+
+
 @register_writer("jsonl", ".jsonl", ".ndjson")
-class JsonlWriter(Writer):
+class JsonlWriter(_AppendingWriter):
     """JSON Lines, appended; reopening resumes by (source, sha256)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -228,17 +242,10 @@ class JsonlWriter(Writer):
         self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return "error" if record.get("error") else "new"
 
-    def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-
-    def close(self) -> None:
-        self.commit()
-        self.fh.close()
 
 
 @register_writer("csv", ".csv")
-class CsvWriter(Writer):
+class CsvWriter(_AppendingWriter):
     """CSV with a header, one row per record, appended; reopening resumes by (source, sha256)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -266,13 +273,6 @@ class CsvWriter(Writer):
         self.csv.writerow(row)
         return "error" if record.get("error") else "new"
 
-    def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-
-    def close(self) -> None:
-        self.commit()
-        self.fh.close()
 
 
 def _arrow_schema():  # noqa: ANN202
