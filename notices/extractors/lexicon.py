@@ -34,6 +34,11 @@ class Lexicon:
     def pattern(self, key: str, *, flags: int = 0) -> re.Pattern[str]:
         return alternation(list(self.raw[key]), flags=flags)
 
+    @cache  # noqa: B019
+    def regex(self, key: str) -> re.Pattern[str]:
+        """A lexicon entry that is a regular expression (case-insensitive in English)."""
+        return re.compile(self.raw[key], re.I if self.lang == "en" else 0)
+
 
 @cache
 def lexicon(lang: str) -> Lexicon:

@@ -206,22 +206,18 @@ def _is_city(draft: Draft, m: PlaceMention) -> bool:
 
 # -- roles -------------------------------------------------------------------------------
 
-ZH_STRONG = re.compile(r"约谈|暗访|督察|督查|进驻|挂牌督办|限期整改|责令.{0,12}整改|整改通知|通报批评|点名")
-ZH_WEAK = re.compile(r"检查|巡查|调研|帮扶|督导|执法|通报|整改")
-EN_STRONG = re.compile(r"\b(interview(?:ed|s)?|summon(?:ed|s)?|unannounced|surprise (?:inspection|visit)|inspect(?:ed|ion|ors?)|rectif(?:y|ication)|supervis(?:ed|ion))\b", re.I)
-EN_WEAK = re.compile(r"\b(visit(?:ed)?|check(?:ed|s)?|investigat(?:ed|ion))\b", re.I)
 ZH_CLAUSE = re.compile(r"[,，。；;：:\n]")
-EN_STOP = re.compile(r"\b(because|since|after|as|due to|for failing|for|which|where|found that|and found|while)\b", re.I)
 
 
 def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
+    lex = lexicon(draft.lang)
     windows = []
     text = draft.norm
     sentences = draft.sentences[:6]
     for idx, (s, e) in enumerate(sentences):
         sentence = text[s:e]
-        strong = ZH_STRONG if draft.lang == "zh" else EN_STRONG
-        weak = ZH_WEAK if draft.lang == "zh" else EN_WEAK
+        strong = lex.regex("role_strong")
+        weak = lex.regex("role_weak")
         hits = list(strong.finditer(sentence))
         if idx <= 1 and not hits:
             hits = list(weak.finditer(sentence))
@@ -235,16 +231,12 @@ def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
                 windows.append((left, right))
             else:
                 left = max(s, t0 - 120)
-                stop = EN_STOP.search(text, t1, e)
+                stop = lex.regex("role_stop").search(text, t1, e)
                 right = min(e, stop.start() if stop else e, t1 + 220)
                 windows.append((left, right))
     return windows
 
 
-ZH_PROBLEM = re.compile(r"发现|存在|问题|不到位|超标|违法|违规|偷排|直排|整改|责令|督办|暗访|检查|督察|滞后|不力|突出|污染|隐患|反弹|恶化|溢流|未")
-EN_PROBLEM = re.compile(r"\b(?:found|problems?|violations?|illegal(?:ly)?|discharg\w*|exceed\w*|fail\w*|lax|ordered|singled out|rectif\w*|inspect\w*|visit\w*|pollut\w*|dump\w*|shortcomings?|lagging|worse\w*)\b", re.I)
-ZH_NOT_SUBJECT_AFTER = re.compile(r"^(?:生态环境局|环境保护局|环保局|生态环境厅|环境保护厅|市委|日报|晚报|电视台|\d{1,2}月\d{1,2}日电|中级人民法院|人民法院|检察院|公安局)")
-EN_NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:Municipal\s+)?(?:Ecology|Environment\w*|Bureau|Daily|Evening|Intermediate|Court|Procuratorate|Public Security)|^,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\(")
 ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政府)?\s*[：:]\s*$")
 
 
@@ -258,8 +250,8 @@ def assign_roles(draft: Draft, kind: str) -> None:
         t = text.find(normalize_title(draft.title)[:20])
         if t >= 0:
             windows.append((t, t + len(draft.title)))
-    problem = ZH_PROBLEM if draft.lang == "zh" else EN_PROBLEM
-    not_after = ZH_NOT_SUBJECT_AFTER if draft.lang == "zh" else EN_NOT_SUBJECT_AFTER
+    problem = lexicon(draft.lang).regex("role_problem")
+    not_after = lexicon(draft.lang).regex("role_not_after")
     for m in mentions:
         city = cities[m.code]
         after = text[m.end:m.end + 30]

@@ -19,9 +19,6 @@ from .lexicon import alternation, lexicon
 
 _ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
 _ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
-_ZH_AGGREGATE = re.compile(r"累计|共计|合计|总计|全省|全市|全区|全国|各地|各级|\d+\s*(?:件|起)|共罚|共处|共查|共立案|今年以来|年以来|期间共")
-_ZH_THREAT = re.compile(r"将采取|将视情|可采取|或将|否则|一律|依法依规")
-_ZH_NEGATED = re.compile(r"(?:未|没有|尚未|拒不|迟迟未|不予|如|若|否则|一旦|将视情|拟|可能|可以|依法可|或)$")
 
 
 @cache
@@ -50,7 +47,7 @@ def find_zh(draft: Draft) -> list[Sanction]:
         if s < covered:
             continue
         before = text[max(0, s - 6):s]
-        if _ZH_NEGATED.search(before) or re.search(r"(?:未|没有|拟|如|若|或)[\u4e00-\u9fff]{0,2}$", before):
+        if lexicon("zh").regex("sanction_negated").search(before) or re.search(r"(?:未|没有|拟|如|若|或)[\u4e00-\u9fff]{0,2}$", before):
             continue
         # "处以罚款" / "对该公司处罚款": start at the verb group right before the trigger
         lead = re.search(r"(?:依法|分别|并|已|均|共|被|予以|处以|对其|给予)+$", before)
@@ -73,7 +70,7 @@ def find_zh(draft: Draft) -> list[Sanction]:
                 continue
         clause_start = max(text.rfind(ch, 0, s) for ch in "。；;\n")
         lead_in = text[clause_start + 1:s]
-        if _ZH_AGGREGATE.search(lead_in) or _ZH_THREAT.search(lead_in[-12:]):
+        if lexicon("zh").regex("sanction_aggregate").search(lead_in) or lexicon("zh").regex("sanction_threat").search(lead_in[-12:]):
             continue
         if "罚" in m.group(0) and amount is None and not re.search(r"罚款\s*(?:人民币)?\s*\d", text[s:e]):
             if re.match(r"处?罚款\s*$|处罚款[，。,;；]", text[s:e + 1]):
