@@ -146,7 +146,8 @@ class Gazetteer:
     __slots__ = ("_by_code", "_zh", "_en", "_en_display")
 
     def __init__(
-        self, divisions: Iterable[Division], former_names: Iterable[FormerName] = ()
+        self, divisions: Iterable[Division], former_names: Iterable[FormerName] = (),
+        english_names: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._by_code: dict[str, Division] = {}
         for div in divisions:
@@ -164,6 +165,10 @@ class Gazetteer:
                 self._add_en(form, entry)
         for former in former_names:
             self._add_former(former)
+        for code, name in english_names:  # names English writes its own way: Lhasa, Harbin
+            if code in self._by_code:
+                for form in _ascii_variants(name):
+                    self._add_en(form, _Entry(code))
 
     @staticmethod
     def _add(index: dict[str, list[_Entry]], surface: str, entry: _Entry) -> None:
@@ -292,4 +297,5 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(
         read_divisions(data_path("divisions.tsv")),
         read_former_names(data_path("former_divisions.tsv")),
+        [(row["code"], row["name"]) for _, row in _read_tsv(data_path("place_names_en.tsv"), ("code", "name"))],
     )

@@ -140,3 +140,14 @@ def test_language_is_detected(extract):
 
 def test_numbers_that_look_like_years_do_not_date_the_notice(extract):
     assert extract("Inspectors visited Handan on May 3. (Notice number 2074.)", lang="en").date is None
+
+
+def test_english_exonyms_resolve(extract):
+    r = extract("LHASA, May 20 (Xinhua) -- Inspectors found problems in Lhasa and Shigatse.", lang="en")
+    assert {c.code for c in r.cities} >= {"540100", "540200"}
+
+
+def test_year_less_dateline_after_the_period_it_reports(extract):
+    r = extract("BEIJING, Jan. 17 (Xinhua) -- The ministry summoned officials of Tianjin. "
+                "Between October and December 2017, PM2.5 rose.", lang="en")
+    assert r.date == "2018-01-17"

@@ -285,3 +285,25 @@ def test_press_conference_is_other(extract):
 )
 def test_authority(extract, text, authority):
     assert extract(text, lang="zh").authority.name == authority
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("对其处以罚款叁拾捌万元。", 380000, "yuan"),
+        ("超标率达百分之十八。", 18, "%"),
+        ("约四成企业未落实。", 0.4, None),
+        ("化学需氧量为142mg/L。", 142, "mg/L"),
+    ],
+)
+def test_more_ways_to_write_numbers(extract, text, value, unit):
+    assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["3.2吨废活性炭露天堆放在厂区内。", "执法人员发现大厂门口堆满废料。"])
+def test_clauses_ending_in_factory_are_not_companies(extract, text):
+    assert extract(text, lang="zh").companies == []
+
+
+def test_an_office_is_not_a_person(extract):
+    assert extract("西安市生态环境局长安分局局长出席会议。", lang="zh").officials == []

@@ -32,7 +32,7 @@ def _zh_stop_prefixes() -> tuple[str, ...]:
 
 
 _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
-_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某)")
+_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大|小|该|此)")
 
 
 def _trim_zh(draft: Draft, start: int, end: int) -> int:
@@ -111,6 +111,8 @@ def find_zh(draft: Draft) -> list[Company]:
                 core_start = p.end
         core = text[core_start:end]
         if _GENERIC_CORE.match(core) or suffix_start - core_start < 2:
+            continue
+        if any(w in text[start:end] for w in lex["company_clause_words"]):
             continue
         if draft.is_claimed(start, end, ("company",)):
             continue

@@ -227,12 +227,32 @@ def _is_future_year(text: str, dm: DateMention) -> bool:
     return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前"))
 
 
+def _not_before_reported(found: str, mentions: list[DateMention], draft: Draft) -> str:
+    """A notice with a year-less dateline ("Jan. 17") reporting on "October to December 2017"
+    is from 2018: a report does not precede the latest month with a year it reports on."""
+    if draft.date_hint:
+        return found
+    day = date.fromisoformat(found)
+    explicit_year = any(dm.year == day.year and dm.month == day.month and dm.day == day.day for dm in mentions)
+    if explicit_year:
+        return found
+    latest = max(((dm.year, dm.month) for dm in mentions
+                  if dm.year and dm.month and dm.kind in ("ym", "full")
+                  and not _is_future_year(draft.norm, dm)), default=None)
+    if latest and latest[0] == day.year and latest[1] > day.month:
+        try:
+            return day.replace(year=day.year + 1).isoformat()
+        except ValueError:
+            return found
+    return found
+
+
 def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, int | None]:
     ref = reference_year(draft, mentions)
     for finder in (_header_date, _formal_signature, _act_date, _signature_date, _early_date):
         found = finder(draft, mentions, ref)
         if found:
-            return found, ref
+            return _not_before_reported(found, mentions, draft), ref
     if draft.date_hint:
         return draft.date_hint[:10], ref
     return None, ref

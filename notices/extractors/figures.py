@@ -21,7 +21,7 @@ from ..record import Figure
 from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
 
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+_CN_NUM = r"(?=[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -34,7 +34,9 @@ def _zh_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM})\s*"
         rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))"
-        rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})")
+        rf"|百分之(?P<pctword>{_AR_NUM}|{_CN_NUM})"
+        rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})"
+        rf"|(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])")
 
 
 def _city_before(draft: Draft, pos: int) -> str | None:
@@ -120,6 +122,19 @@ def find_zh(draft: Draft) -> list[Figure]:
     scales = lex["unit_scale"]
     out: list[Figure] = []
     for m in _zh_pattern().finditer(text):
+        if m.group("pctword") or m.group("tenths"):
+            fs, fe = m.span()
+            if draft.is_claimed(fs, fe):
+                continue
+            if m.group("pctword"):
+                value, unit = parse_number(m.group("pctword")), "%"
+            else:
+                value, unit = round(parse_number(m.group("tenths")) / 10, 4), None
+            if value is not None:
+                out.append(Figure(value=value, unit=unit, text=draft.text[fs:fe], city=_city_before(draft, fs),
+                                  role=_zh_role(draft, fs, fe, "percent"), span=(fs, fe)))
+                draft.claim(fs, fe, "figure")
+            continue
         if m.group("frac"):
             fs, fe = m.span("frac")
             value = parse_number(m.group("frac"))

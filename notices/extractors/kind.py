@@ -29,13 +29,14 @@ def classify(draft: Draft) -> str:
     head_end = draft.sentences[0][1] if draft.sentences else 0
     if draft.title and text.startswith(draft.title[:10]) and len(draft.sentences) > 1:
         head_end = draft.sentences[1][1]
+    title_end = len(draft.title) if draft.title and text.startswith(normalize(draft.title)) else 0
     scores: dict[str, float] = {}
     for kind, words in lex["kinds"].items():
         total = 0.0
         for word, weight in words.items():
             pat = re.escape(word) if draft.lang == "zh" else r"\b" + re.escape(word) + r"\b"
             for m in re.finditer(pat, text, flags):
-                total += weight * (3 if m.start() < head_end else 1)
+                total += weight * (6 if m.start() < title_end else 3 if m.start() < head_end else 1)
         scores[kind] = total
     best = max(KIND_ORDER, key=lambda k: (scores.get(k, 0), -KIND_ORDER.index(k)))
     if _PRESS.search(text[:head_end]) and best in ("inspection", "sanction"):

@@ -22,6 +22,7 @@ from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import alternation, lexicon
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ORG_END = set("局厅部处科委办队组院所站区县市省镇乡村")
 _NAME_BOUNDARY = set("，。、；：,;:!?！？ \n\t（(）)“”\"'和与及由对向跟同")
 
 
@@ -82,6 +83,8 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
             given = given[:1]
     if draft.is_claimed(pos, pos + k + len(given), ("place", "date")):
         return None
+    if given[-1] in _ORG_END:
+        return None  # 安分局, 王家村: an organisation or a place, not a person
     return pos, pos + k + len(given)
 
 
@@ -94,7 +97,7 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand):
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand) and cand[-1] not in _ORG_END:
             if not draft.is_claimed(s, pos, ("place", "date")):
                 return s, pos
     return None
