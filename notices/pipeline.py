@@ -41,7 +41,7 @@ def _register() -> None:
 
 
 # Measured with benchmarks/bench_extract.py on the corpus: with one token per character the
-# full extraction runs at 0.78-0.87 of bare jieba.lcut's speed, with jieba tokens at 0.45-0.49,
+# full extraction runs at 0.78-0.87 of bare jieba.lcut's speed, with jieba tokens at 0.29-0.49,
 # and jieba's dictionary adds 0.4-1.9 s to start-up. The extractors match on characters, so every
 # entity boundary is a token boundary either way: "char" is right and fast. "jieba" (with the
 # domain user dictionary) gives word tokens to spaCy users who want them.
