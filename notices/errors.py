@@ -61,6 +61,20 @@ class TemplateError(NoticesError):
     type = "template_error"
 
 
+class PdfError(NoticesError):
+    """LibreOffice is missing or failed to convert."""
+
+    code = "E302"
+    type = "pdf_error"
+
+
+class BatchError(NoticesError):
+    """The batch itself cannot run: no Dask scheduler, workers that keep dying."""
+
+    code = "E501"
+    type = "batch_error"
+
+
 class StoreError(NoticesError):
     code = "E401"
     type = "store_error"

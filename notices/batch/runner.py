@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..errors import NoticesError
+from ..errors import BatchError
 from ..record import Record
 from .inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL_BYTES, Limits, walk
 from .worker import DEFAULT_TIMEOUT, Task, init_worker, process_chunk
@@ -30,13 +30,6 @@ COMMIT_EVERY = 256
 COMMIT_SECONDS = 5.0
 # How worker processes start: forkserver keeps them clear of the threads of the main process.
 MP_START = "forkserver"
-
-
-class BatchError(NoticesError):
-    """The batch itself cannot run: no Dask scheduler, workers that keep dying."""
-
-    code = "E501"
-    type = "batch_error"
 
 
 class Outcome(NamedTuple):

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import NoticesError
+from ..errors import PdfError
 from ..resources import data_path
 
 INSTALL_HINT = (
@@ -16,13 +16,6 @@ INSTALL_HINT = (
     "install it with: apt-get install libreoffice-writer fonts-noto-cjk fonts-arphic-uming "
     "fonts-arphic-ukai"
 )
-
-
-class PdfError(NoticesError):
-    """LibreOffice is missing or failed to convert."""
-
-    code = "E302"
-    type = "pdf_error"
 
 
 def soffice() -> str | None:
