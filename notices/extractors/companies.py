@@ -27,6 +27,11 @@ def _zh_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _zh_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon("zh")["company_suffixes"], key=len, reverse=True))
+
+
+@cache
 def _zh_stop_prefixes() -> tuple[str, ...]:
     return tuple(sorted(lexicon("zh")["company_stop_prefixes"], key=len, reverse=True))
 
@@ -102,7 +107,7 @@ def find_zh(draft: Draft) -> list[Company]:
             continue
         if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某|你|我)", name):
             continue
-        suffix_start = end - len(next(x for x in sorted(lex["company_suffixes"], key=len, reverse=True) if text[start:end].endswith(x)))
+        suffix_start = end - len(next(x for x in _zh_suffixes() if text[start:end].endswith(x)))
         if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
             continue
         core_start = start

@@ -60,7 +60,7 @@ def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
     if re.search(alternation(lex["target_words"]).pattern, before) or re.match(r"\s*(?:的)?(?:目标|要求|以内|以下|左右的目标)", after):
         if not re.search(r"实际|仅|只|同比", before[-6:]):
             return "target"
-    if kind in ("percent", "measure") and kind != "money":
+    if kind in ("percent", "measure"):
         return "actual"
     return "other"
 
@@ -179,7 +179,6 @@ def find_zh(draft: Draft) -> list[Figure]:
             if m.group("mult"):
                 value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
             noun_end = _counted_noun(draft, m.end("mw"))
-            unit = text[m.start("mw") if not m.group("mult") else m.start("mw"):noun_end]
             unit = draft.text[m.start("mw"):noun_end]
             end = noun_end
             if mw in ("个", "次") and noun_end == m.end("mw") and text[noun_end:noun_end + 1] in ("月", "工", "小"):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..text import normalize
 from .draft import Draft, ensure_draft
-from .places import assign_roles
+from .places import mark_problem_subjects
 from .lexicon import alternation, lexicon
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
@@ -163,7 +163,7 @@ def make_kind(nlp: Language, name: str):  # noqa: ANN201
         draft = ensure_draft(doc)
         draft.kind = classify(draft)
         if draft.kind in ("inspection", "rectification"):
-            assign_roles(draft, draft.kind)
+            mark_problem_subjects(draft)
         draft.authority = _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
         return doc
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
 from ..record import City
+from ..text import normalize
 from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import lexicon
 
@@ -134,18 +135,13 @@ def find_en(norm: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _candidates(surface: str, on: str | None, lang: str) -> list[Division]:
-    gaz = load_gazetteer()
-    return gaz.lookup(surface, on=on)
-
-
 def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMention]:
     """Pick one division per mention, using the other mentions as evidence."""
     gaz = load_gazetteer()
     lex = lexicon(draft.lang)
     needs_parent = set(lex.get("place_needs_parent", []))
     on = draft.date or draft.date_hint
-    cands = [(s, e, surf, _candidates(surf, on, draft.lang)) for s, e, surf in mentions]
+    cands = [(s, e, surf, gaz.lookup(surf, on=on)) for s, e, surf in mentions]
     cands = [c for c in cands if c[3]]
     # evidence: provinces and prefectures named unambiguously
     prov_votes: dict[str, int] = defaultdict(int)
@@ -240,41 +236,45 @@ def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
 ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政府)?\s*[：:]\s*$")
 
 
-def assign_roles(draft: Draft, kind: str) -> None:
-    """Mark the cities the reported act falls on as subjects."""
-    text = draft.norm
+def _city_mentions(draft: Draft):  # noqa: ANN202 - Iterator[tuple[PlaceMention, City]]
     cities = {c.code: c for c in draft.cities}
-    mentions = [m for m in draft.places if m.code in cities]
+    for m in draft.places:
+        if m.code in cities:
+            yield m, cities[m.code]
+
+
+def assign_roles(draft: Draft) -> None:
+    """Mark as subjects the cities the reported act falls on: those in the act's clause, in the
+    headline, or addressed by a letter (福州市人民政府：)."""
+    text = draft.norm
     windows = _subject_windows(draft)
     if draft.title:
-        t = text.find(normalize_title(draft.title)[:20])
+        t = text.find(normalize(draft.title)[:20])
         if t >= 0:
             windows.append((t, t + len(draft.title)))
-    problem = lexicon(draft.lang).regex("role_problem")
     not_after = lexicon(draft.lang).regex("role_not_after")
-    for m in mentions:
-        city = cities[m.code]
-        after = text[m.end:m.end + 30]
+    for m, city in _city_mentions(draft):
         line_end = text.find("\n", m.end)
         if ZH_ADDRESSEE.match(text[m.end:line_end if line_end >= 0 else len(text)]) and \
                 (m.start == 0 or text[m.start - 1] == "\n"):
-            city.role = "subject"  # the addressee of a letter: 福州市人民政府：
-            continue
-        if not_after.match(after):
-            continue
-        if any(a <= m.start and m.end <= b for a, b in windows):
             city.role = "subject"
+        elif not not_after.match(text[m.end:m.end + 30]) and \
+                any(a <= m.start and m.end <= b for a, b in windows):
+            city.role = "subject"
+
+
+def mark_problem_subjects(draft: Draft) -> None:
+    """In an inspection or rectification notice, the places where problems were found are
+    acted on too."""
+    text = draft.norm
+    problem = lexicon(draft.lang).regex("role_problem")
+    not_after = lexicon(draft.lang).regex("role_not_after")
+    for m, city in _city_mentions(draft):
+        if city.role == "subject" or not_after.match(text[m.end:m.end + 30]):
             continue
-        if kind in ("inspection", "rectification"):
-            s, e = draft.sentence_at(m.start)
-            if problem.search(text[s:e]):
-                city.role = "subject"
-
-
-def normalize_title(title: str) -> str:
-    from ..text import normalize
-
-    return normalize(title)
+        s, e = draft.sentence_at(m.start)
+        if problem.search(text[s:e]):
+            city.role = "subject"
 
 
 @Language.factory("notices_places")
@@ -305,7 +305,7 @@ def make_places(nlp: Language, name: str):  # noqa: ANN201
             city.spans.append((m.start, m.end))
             draft.claim(m.start, m.end, "place")
         draft.cities = list(cities.values())
-        assign_roles(draft, "interview")  # refined by notices_kind once the kind is known
+        assign_roles(draft)  # notices_kind adds the problem places once the kind is known
         return doc
 
     return component
