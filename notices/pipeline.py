@@ -79,9 +79,19 @@ def run(text: str, *, lang: str, date: str | None, source: str | None, sha256: s
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     d: Draft = doc._.notice
+    _link_codes(d)
     return Record(
         source=source, sha256=sha256, lang=lang, title=d.title, date=d.date,
         authority=Authority(*d.authority) if d.authority else None, kind=d.kind,
         cities=d.cities, officials=d.officials, figures=d.figures, deadlines=d.deadlines,
         companies=d.companies, sanctions=d.sanctions, warnings=d.warnings,
     )
+
+
+def _link_codes(d: Draft) -> None:
+    """Officials, figures and sanctions refer to their city by code (names are not unique)."""
+    by_name = {c.name: c.code for c in d.cities}
+    for o in d.officials:
+        o.city_code = by_name.get(o.org) if o.org else None
+    for f in d.figures:
+        f.city_code = by_name.get(f.city) if f.city else None

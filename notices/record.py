@@ -1,4 +1,4 @@
-"""The record types of the public contract, schema ``notices.record/1`` (see README).
+"""The record types of the public contract, schema ``notices.record/2`` (see README).
 
 Every extractor produces these dataclasses; :meth:`Record.to_dict` gives exactly the JSON
 that researchers load, letters read and the batch store holds.
@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA = "notices.record/1"
+SCHEMA = "notices.record/2"
+#: schemas :meth:`Record.from_dict` reads (a ``/1`` record has no ``published``, ``city_code``, ``current``)
+READABLE_SCHEMAS = ("notices.record/1", SCHEMA)
 
 Span = tuple[int, int]
 
@@ -27,6 +29,14 @@ class Authority:
 
 
 @dataclass(slots=True)
+class Current:
+    """What a division is now, where it has been renamed, recoded or merged since the notice."""
+
+    code: str
+    name: str
+
+
+@dataclass(slots=True)
 class City:
     name: str
     code: str
@@ -35,6 +45,7 @@ class City:
     level: str = "prefecture"
     role: str = "mentioned"
     spans: list[Span] = field(default_factory=list)
+    current: Current | None = None
 
 
 @dataclass(slots=True)
@@ -44,6 +55,7 @@ class Official:
     org: str | None = None
     name_en: str | None = None
     span: Span | None = None
+    city_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -55,6 +67,7 @@ class Figure:
     city: str | None = None
     role: str = "other"
     span: Span | None = None
+    city_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -77,6 +90,7 @@ class Sanction:
     text: str
     span: Span | None = None
     amount: float | int | None = None
+    city_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -103,6 +117,8 @@ def _item_to_dict(item: Any) -> dict[str, Any]:
             value = _number(value)
         if f.name == "spans":
             value = [list(s) for s in value]
+        elif f.name == "current":
+            value = {"code": value.code, "name": value.name} if value is not None else None
         elif f.name == "span" and value is not None:
             value = list(value)
         if f.name == "amount" and isinstance(item, Sanction) and value is None:
@@ -118,6 +134,8 @@ def _item_from_dict(cls: type, data: dict[str, Any]) -> Any:
         kwargs["span"] = tuple(kwargs["span"])
     if "spans" in kwargs:
         kwargs["spans"] = [tuple(s) for s in kwargs["spans"]]
+    if kwargs.get("current"):
+        kwargs["current"] = Current(kwargs["current"]["code"], kwargs["current"]["name"])
     return cls(**kwargs)
 
 
@@ -130,6 +148,7 @@ class Record:
     lang: str | None = None
     title: str | None = None
     date: str | None = None
+    published: str | None = None
     authority: Authority | None = None
     kind: str = "other"
     cities: list[City] = field(default_factory=list)
@@ -167,6 +186,7 @@ class Record:
             "lang": self.lang,
             "title": self.title,
             "date": self.date,
+            "published": self.published,
             "authority": (
                 {"name": self.authority.name, "name_en": self.authority.name_en}
                 if self.authority
@@ -183,10 +203,12 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":
-        if data.get("schema", SCHEMA) != SCHEMA:
-            raise ValueError(f"unknown record schema {data.get('schema')!r}; expected {SCHEMA}")
+        schema = data.get("schema", SCHEMA)
+        if schema not in READABLE_SCHEMAS:
+            raise ValueError(f"unknown record schema {schema!r}; expected one of "
+                             f"{', '.join(READABLE_SCHEMAS)}")
         kwargs: dict[str, Any] = {
-            k: data.get(k) for k in ("source", "sha256", "lang", "title", "date")
+            k: data.get(k) for k in ("source", "sha256", "lang", "title", "date", "published")
         }
         kwargs["kind"] = data.get("kind") or "other"
         auth = data.get("authority")

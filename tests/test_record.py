@@ -1,11 +1,11 @@
-"""The record contract: notices.record/1."""
+"""The record contract: notices.record/2 (and reading /1)."""
 from __future__ import annotations
 
 import json
 
 from notices.record import SCHEMA, Record
 
-FIELDS = ["schema", "source", "sha256", "lang", "title", "date", "authority", "kind", "cities",
+FIELDS = ["schema", "source", "sha256", "lang", "title", "date", "published", "authority", "kind", "cities",
           "officials", "figures", "deadlines", "companies", "sanctions", "warnings"]
 
 
@@ -14,7 +14,9 @@ def test_record_has_every_contract_field(extract):
     assert list(rec)[: len(FIELDS)] == FIELDS
     assert rec["schema"] == SCHEMA
     assert rec["cities"][0].keys() >= {"name", "name_en", "province", "code", "level", "role", "spans"}
-    assert rec["officials"][0].keys() >= {"name", "name_en", "title", "org", "span"}
+    assert rec["cities"][0]["current"] is None
+    assert rec["officials"][0].keys() >= {"name", "name_en", "title", "org", "span", "city_code"}
+    assert rec["officials"][0]["city_code"] == rec["cities"][0]["code"] == "140500"
     assert rec["deadlines"][0].keys() >= {"text", "amount", "unit", "due", "span"}
     json.dumps(rec)  # serialisable as is
 
@@ -34,3 +36,20 @@ def test_whole_numbers_are_ints(extract):
 def test_error_record_shape():
     rec = Record.failed("bad.txt", "decode_error", "binary data").to_dict()
     assert rec == {"schema": SCHEMA, "source": "bad.txt", "error": {"type": "decode_error", "message": "binary data"}}
+
+
+def test_a_version_1_record_is_still_read():
+    old = {"schema": "notices.record/1", "source": "a.txt", "lang": "zh", "date": "2018-05-04",
+           "kind": "interview", "cities": [{"name": "晋城市", "code": "140500", "role": "subject"}],
+           "officials": [{"name": "刘峰", "title": "市长", "org": "晋城市"}]}
+    rec = Record.from_dict(old)
+    assert rec.date == "2018-05-04" and rec.published is None
+    assert rec.cities[0].current is None and rec.officials[0].city_code is None
+    assert rec.to_dict()["schema"] == SCHEMA
+
+
+def test_an_unknown_schema_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError, match="notices.record/9"):
+        Record.from_dict({"schema": "notices.record/9"})

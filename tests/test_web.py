@@ -394,9 +394,10 @@ def test_record_json(client, reviewed):
     r = client.post("/record", data={**form, "figures-0-value": "66"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
     record = r.json()
-    assert record["schema"] == "notices.record/1"
+    assert record["schema"] == "notices.record/2"
     assert record["figures"][0] == {"value": 66, "unit": "μg/m³", "text": "66微克/立方米", "subject": "PM2.5平均浓度",
-                                    "city": "晋城市", "role": "actual", "span": [73, 81]}
+                                    "city": "晋城市", "role": "actual", "span": [73, 81],
+                                    "city_code": "140500"}
     bad = client.post("/record", data={**form, "deadlines-0-due": "soon"})
     assert bad.status_code == 422 and "is not a date" in messages(bad.text)
 

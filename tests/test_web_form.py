@@ -19,9 +19,9 @@ def _record() -> Record:
         kind="interview",
         cities=[City("晋城市", "140500", "Jincheng", "山西省", "prefecture", "subject",
                      [(at("晋城市"), at("晋城市") + 3), (at("晋城市PM"), at("晋城市PM") + 3)])],
-        officials=[Official("刘峰", "市长", "晋城市", "Liu Feng", (at("刘峰"), at("刘峰") + 2))],
+        officials=[Official("刘峰", "市长", "晋城市", "Liu Feng", (at("刘峰"), at("刘峰") + 2), "140500")],
         figures=[Figure(78, "μg/m³", "78微克/立方米", "PM2.5平均浓度", "晋城市", "actual",
-                        (at("78"), at("78") + len("78微克/立方米")))],
+                        (at("78"), at("78") + len("78微克/立方米")), "140500")],
         deadlines=[Deadline("20个工作日内", 20, "working_day", "2018-05-31", (at("20个"), at("20个") + 7))],
         companies=[], sanctions=[],
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+from ..record import SCHEMA
 from .writers import Writer, register_writer, writer_name
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class SQLiteWriter(Writer):
             row = self.conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
             if row is None:
                 self.conn.execute("INSERT INTO store_meta VALUES ('schema', ?), ('record_schema', ?)",
-                                  (STORE_SCHEMA, "notices.record/1"))
+                                  (STORE_SCHEMA, SCHEMA))
             elif row[0] != STORE_SCHEMA:
                 raise StoreError(f"a store of schema {row[0]!r}, not {STORE_SCHEMA!r}", path=self.path)
             self.conn.execute("BEGIN")
@@ -293,7 +294,7 @@ class Store(Mapping[str, "pd.DataFrame"]):
             yield json.loads(text)
         for source, sha, type_, message in self.conn.execute(
                 "SELECT source, sha256, type, message FROM errors ORDER BY id"):
-            rec: dict[str, Any] = {"schema": "notices.record/1", "source": source}
+            rec: dict[str, Any] = {"schema": SCHEMA, "source": source}
             if sha:
                 rec["sha256"] = sha
             rec["error"] = {"type": type_, "message": message}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, UnsupportedFormat
+from ..record import SCHEMA
 
 
 class Writer:
@@ -130,13 +131,14 @@ def unflatten(row: dict[str, Any]) -> dict[str, Any]:
         value = row.get(name)
         return None if value is None or value == "" or value != value else value  # NaN from pandas
 
-    record: dict[str, Any] = {"schema": "notices.record/1", "source": get("source")}
+    record: dict[str, Any] = {"schema": SCHEMA, "source": get("source")}
     if get("error_type"):
         if get("sha256"):
             record["sha256"] = get("sha256")
         record["error"] = {"type": get("error_type"), "message": get("error_message") or ""}
     else:
-        record.update(sha256=get("sha256"), lang=get("lang"), title=get("title"), date=get("date"))
+        record.update(sha256=get("sha256"), lang=get("lang"), title=get("title"), date=get("date"),
+                      published=get("published"))
         record["authority"] = ({"name": get("authority"), "name_en": get("authority_en")}
                                if get("authority") else None)
         record["kind"] = get("kind") or "other"

@@ -56,7 +56,7 @@ def summarise(rec: dict) -> str:
 def extract_cmd(files: tuple[str, ...], lang: str, date: str | None, fmt: str) -> None:
     """Extract one record per notice file (txt, html, docx, pdf; '-' reads stdin).
 
-    Prints JSON Lines with --format json (the notices.record/1 schema), or a readable summary.
+    Prints JSON Lines with --format json (the notices.record/2 schema), or a readable summary.
     A file that cannot be read is reported as 'Error: FILE: reason' on stderr; the other files
     are still processed and the exit code is 1.
     """

@@ -300,6 +300,10 @@ class _Builder:
                 return city.name
         return name
 
+    def code_of(self, place: str | None) -> str | None:
+        """The code of the notice's city a place names (None for a body that is no city)."""
+        return next((c.code for c in self.cities if place and c.name == place), None)
+
     def city(self, t: Table, n: int, r: Row) -> City:
         from ..gazetteer import load_gazetteer
 
@@ -337,8 +341,9 @@ class _Builder:
             from ..pinyin import person_name_en
 
             name_en = person_name_en(r["name"]) or None
-        return Official(name=r["name"], title=r["title"] or None, org=self.place(r["org"]), name_en=name_en,
-                        span=_span(r["span"]))
+        org = self.place(r["org"])
+        return Official(name=r["name"], title=r["title"] or None, org=org, name_en=name_en,
+                        span=_span(r["span"]), city_code=self.code_of(org))
 
     def figure(self, t: Table, n: int, r: Row) -> Figure:
         value = _number(r["value"])
@@ -357,8 +362,9 @@ class _Builder:
             text = _renumber(text, old, value) or _figure_text(value, unit, self.lang)
         elif not text and value is not None:
             text = _figure_text(value, unit, self.lang)
+        city = self.place(r["city"])
         return Figure(value=0 if value is None else value, unit=unit, text=text, subject=r["subject"] or None,
-                      city=self.place(r["city"]), role=role, span=_span(r["span"]))
+                      city=city, role=role, span=_span(r["span"]), city_code=self.code_of(city))
 
     def deadline(self, t: Table, n: int, r: Row) -> Deadline:
         amount = _number(r["amount"]) if r["amount"] else None

@@ -168,7 +168,7 @@ async def letters(request: Request) -> Response:
 
 @router.post("/record")
 async def record_json(request: Request) -> Response:
-    """The edited record as JSON of the contract (``notices.record/1``), to keep or to batch."""
+    """The edited record as JSON of the contract (``notices.record/2``), to keep or to batch."""
     try:
         form, parsed, text = await _edited(request)
     except PageError as exc:
