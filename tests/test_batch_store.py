@@ -151,11 +151,11 @@ def made_store(tmp_path: Path) -> Path:
 def test_stats_answer_the_researchers_questions(made_store):
     with open_store(made_store) as store:
         data = store.stats()
-    assert (data["notices"], data["errors"]) == (4, 1)
+    assert (data["events"], data["notices"], data["errors"]) == (4, 4, 1)
     assert data["by_year_kind"] == [
-        {"year": 2017, "kind": "interview", "notices": 1},
-        {"year": 2018, "kind": "inspection", "notices": 1},
-        {"year": 2018, "kind": "interview", "notices": 2},
+        {"year": 2017, "kind": "interview", "events": 1},
+        {"year": 2018, "kind": "inspection", "events": 1},
+        {"year": 2018, "kind": "interview", "events": 2},
     ]
     assert data["interviewed_cities"] == [
         {"city": "邯郸市", "code": "130400", "province": "河北省", "interviews": 2},
@@ -188,7 +188,7 @@ def test_stats_plot_draws_interviews_per_province_per_year(made_store, tmp_path)
 def test_stats_table_output(made_store):
     result = CliRunner().invoke(cli, ["stats", str(made_store)])
     assert result.exit_code == 0, result.output
-    for line in ("notices  4  (versions 4, files 4, errors 1)", "most interviewed cities", "邯郸市  130400  河北省    2",
+    for line in ("events   4  (notices 4, versions 4, files 4, errors 1)", "most interviewed cities", "邯郸市  130400  河北省    2",
                  "working_day"):
         assert line in result.output
 

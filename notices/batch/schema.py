@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS notices (
     event_containment REAL,
     schema TEXT,
     record_version INTEGER NOT NULL DEFAULT 1,
+    source_date TEXT,
     text TEXT,
     record TEXT NOT NULL
 );
@@ -176,6 +177,7 @@ DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "event_with": "The notice it was matched with", "event_jaccard": "Shingle Jaccard with that notice",
         "event_containment": "Share of the shorter text's shingles found in the other",
         "schema": "Record schema of the extracted record", "record_version": "1 as extracted; higher once corrected",
+        "source_date": "The date its file's metadata gave (an HTML page's date line)",
         "text": "The notice text as read", "record": "The current record (JSON of the record contract)"}),
     "events": ("One row per event: a notice with its reprints, copies and translations", {
         "id": "Event id", "notice_id": "Its first notice", "title": "Title of that notice", "date": "Act date",

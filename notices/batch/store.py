@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..record import SCHEMA
+from ..text import normalize
 from .events import Likeness, NearIndex, identity_text, likeness
 from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
 from .writers import Writer, register_writer, split_payload, writer_name
@@ -25,6 +27,47 @@ from .writers import Writer, register_writer, split_payload, writer_name
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .search import SearchHit
+
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """One file of an event: the notice it holds and why it belongs to the event."""
+
+    source: str
+    format: str | None
+    notice_id: int
+    lang: str | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    title: str | None
+    date: str | None
+    kind: str | None
+    notices: int
+    sources: int
+    members: list[EventSource]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _why(reason: str, event_reason: str | None, with_: int | None, jaccard: float | None,
+         containment: float | None) -> str:
+    """Why a file is part of its event, in words."""
+    if reason == "identical bytes":
+        return "the same bytes as another source of its notice"
+    if reason == "identical text":
+        return "the same text as its notice's first file, after normalisation"
+    if event_reason == "near-duplicate":
+        return (f"near-duplicate of notice {with_} (Jaccard {jaccard:.2f}, containment {containment:.2f})")
+    if event_reason == "cross-language":
+        return f"cross-language report of notice {with_}: same act date, kind and subject city"
+    return "the event's first notice"
 
 
 def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
@@ -177,17 +220,19 @@ class SQLiteWriter(Writer):
         schema = record.get("schema") or SCHEMA
         nid = c.execute(
             "INSERT INTO notices (sha256, text_key, source, version, format, lang, title, date, published,"
-            " year, kind, authority, authority_en, schema, text, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " year, kind, authority, authority_en, schema, source_date, text, record)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
-             _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), schema, text,
-             json.dumps(record, ensure_ascii=False)),
+             _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), schema, doc.get("date"),
+             text, json.dumps(record, ensure_ascii=False)),
         ).lastrowid
         c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)",
                   (nid, schema, json.dumps(record, ensure_ascii=False)))
         c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
                   (source, sha, nid, fmt, "first"))
         if text:
-            c.execute("INSERT INTO notices_fts (rowid, title, text) VALUES (?,?,?)", (nid, title, text))
+            c.execute("INSERT INTO notices_fts (rowid, title, text) VALUES (?,?,?)",  # folded: see search.py
+                      (nid, normalize(title or ""), normalize(text)))
         insert_entities(c, nid, record)
         self._join_event(nid, record, doc, title)
         return "version" if version > 1 else "new"
@@ -298,7 +343,7 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
 _ADDED_COLUMNS = {
     "notices": ("text_key TEXT", "published TEXT", "event_id INTEGER", "event_reason TEXT",
                 "event_with INTEGER", "event_jaccard REAL", "event_containment REAL", "schema TEXT",
-                "record_version INTEGER NOT NULL DEFAULT 1", "text TEXT"),
+                "record_version INTEGER NOT NULL DEFAULT 1", "source_date TEXT", "text TEXT"),
     "cities": ("city_code TEXT", "current_code TEXT", "current_name TEXT"),
     "officials": ("city_code TEXT",), "figures": ("city_code TEXT",), "sanctions": ("city_code TEXT",),
 }
@@ -407,6 +452,76 @@ class Store(Mapping[str, "pd.DataFrame"]):
                 rec["sha256"] = sha
             rec["error"] = {"type": type_, "message": message}
             yield rec
+
+    # ------------------------------------------------------------------ events, search, records
+
+    def events(self, event_id: int | None = None, *, limit: int | None = None) -> list[Event]:
+        """The events (one, or all in order), each with its sources and why each joined."""
+        sql = "SELECT id, title, date, kind, notices, sources FROM events"
+        params: tuple[Any, ...] = ()
+        if event_id is not None:
+            sql, params = sql + " WHERE id=?", (int(event_id),)
+        sql += " ORDER BY id" + (f" LIMIT {int(limit)}" if limit else "")
+        _, rows = self.execute(sql, params)
+        out = []
+        for eid, title, date, kind, n_notices, n_sources in rows:
+            _, members = self.execute(
+                "SELECT s.source, s.format, s.reason, n.id, n.lang, n.event_reason, n.event_with,"
+                " n.event_jaccard, n.event_containment FROM notices n JOIN sources s ON s.notice_id = n.id"
+                " WHERE n.event_id=? ORDER BY n.id, s.id", (eid,))
+            sources = [EventSource(src, fmt, nid, lang, _why(reason, ereason, ewith, jac, cont))
+                       for src, fmt, reason, nid, lang, ereason, ewith, jac, cont in members]
+            out.append(Event(eid, title, date, kind, n_notices, n_sources, sources))
+        return out
+
+    def search(self, query: str, *, city: str | None = None, year: int | None = None,
+               kind: str | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search (see :mod:`~notices.batch.search`): one :class:`SearchHit` per event."""
+        from .search import search
+
+        return search(self, query, city=city, year=year, kind=kind, limit=limit, offset=offset)
+
+    def record(self, notice_id: int, *, corrected: bool = True) -> dict[str, Any]:
+        """A notice's record: the newest corrected version, or as extracted (``corrected=False``)."""
+        from .corrections import current_record
+
+        try:
+            return current_record(self.conn, int(notice_id), corrected=corrected)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read notice {notice_id} ({exc})", path=self.path) from None
+
+    def save_correction(self, notice_id: int, record: dict[str, Any], *, editor: str) -> int:
+        """Save a clerk's corrected record of a notice; the new version number. The extracted
+        record is kept, and each changed field is logged (``corrections``: who, when, before, after)."""
+        from .corrections import save_correction
+
+        if writer_name(self.path) != "sqlite" or Path(self.path).is_dir():
+            raise StoreError("corrections are saved in a SQLite store (.db), not in this output", path=self.path)
+        version = save_correction(self.path, int(notice_id), record, editor=editor)
+        self._frames.clear()
+        return version
+
+    def text(self, notice_id: int) -> str | None:
+        """The stored text of a notice (None when the store has none)."""
+        _, rows = self.execute("SELECT text FROM notices WHERE id=?", (int(notice_id),))
+        return rows[0][0] if rows else None
+
+    def tables(self) -> list[tuple[str, int]]:
+        """(table, rows) of every table a researcher reads."""
+        return [(name, self.count(name)) for name in TABLES]
+
+    def schema(self, table: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(table, column, type, description) of the store's tables."""
+        from .schema import DESCRIPTIONS
+
+        out = []
+        for name in [table] if table else TABLES:
+            if name not in TABLES and name not in VIEWS:
+                raise StoreError(f"no table {name!r}; tables: {', '.join(TABLES)}", path=self.path)
+            described = DESCRIPTIONS.get(name, ("", {}))[1]
+            for row in self.conn.execute(f"PRAGMA table_info({name})"):  # noqa: S608 - a known name
+                out.append((name, row[1], row[2], described.get(row[1], "")))
+        return out
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .stats import stats

@@ -66,7 +66,7 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
             mark = fingerprint(doc.text)
         record.meta = {**record.meta, "format": fmt, "text_key": mark.key}
         out = record.to_dict()
-        out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature}
+        out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature, "date": doc.date}
         return out
     except NoticesError as exc:
         return Record.failed(source, exc.type, exc.message, sha).to_dict()
