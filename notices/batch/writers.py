@@ -221,6 +221,7 @@ class _AppendingWriter(Writer):
     so the file always ends with a whole line and stays readable and resumable."""
 
     fd: int
+    failed = False
 
     def _open_append(self, path: Path) -> None:
         self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -233,6 +234,7 @@ class _AppendingWriter(Writer):
             while view:
                 view = view[os.write(self.fd, view):]
         except OSError as exc:
+            self.failed = True
             try:
                 os.ftruncate(self.fd, end)
             except OSError:
@@ -247,7 +249,8 @@ class _AppendingWriter(Writer):
 
     def close(self) -> None:
         try:
-            self.commit()
+            if not self.failed:  # after a failed write, its error is the one to report
+                self.commit()
         finally:
             os.close(self.fd)
 
