@@ -33,6 +33,8 @@ from ..text import normalize
 SHINGLE = 5
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
+#: names how signatures are made (shingle hashes and scheme); a store records it
+SIGNATURE = f"poly-fmix32-{SHINGLE}/{SCHEME}/{NUM_PERM}"
 #: LSH finds candidates above this estimated Jaccard; they are then checked exactly
 LSH_THRESHOLD = 0.2
 JACCARD = 0.5
@@ -73,11 +75,33 @@ def _permutations():  # noqa: ANN202 - numpy arrays, made once per process
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
+def shingle_hashes(ident: str, k: int = SHINGLE):  # noqa: ANN201 - a numpy array
+    """The distinct 32-bit hashes of a text's k-character shingles, computed for all positions at
+    once (a polynomial over the code points, then murmur3's finaliser to spread the bits): the
+    same set as hashing :func:`shingles` one by one, at a hundredth of the cost (measured: 3.4 ms
+    a notice with datasketch's per-shingle SHA-1, which was a quarter of a worker's time)."""
+    import numpy as np
+
+    codes = np.frombuffer(ident.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    if len(codes) < k:
+        codes = np.concatenate([codes, np.zeros(k - len(codes), dtype=np.uint64)])
+    n = len(codes) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = (h * np.uint64(0x01000193) + codes[j:j + n]) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(16)
+    h = (h * np.uint64(0x85EBCA6B)) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(13)
+    h = (h * np.uint64(0xC2B2AE35)) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(16)
+    return np.unique(h)
+
+
 def minhash(ident: str):  # noqa: ANN201 - a datasketch.MinHash
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    m.update_batch(s.encode("utf-8") for s in shingles(ident))
+    m = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME, hashfunc=int)
+    m.update_batch(shingle_hashes(ident).tolist())
     return m
 
 
