@@ -7,6 +7,7 @@ the lexicon's (``role_strong``, ``role_weak``, ``role_problem``, ``role_not_afte
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text import normalize
@@ -29,14 +30,17 @@ def _subject_windows(v: NoticeView) -> list[tuple[int, int]]:
         hits = list(strong.finditer(sentence))
         if idx <= 1 and not hits:
             hits = list(weak.finditer(sentence))
+        marks = [m.start() for m in ZH_CLAUSE.finditer(text, s, e)] if v.lang == "zh" else []
         for h in hits:
             t0, t1 = s + h.start(), s + h.end()
             if v.lang == "zh":
                 # the clause that holds the trigger, and the enumeration right after it
-                left = max((m.end() for m in ZH_CLAUSE.finditer(text, s, t0)), default=s)
-                right_m = ZH_CLAUSE.search(text, t1, e)
-                right = right_m.start() if right_m else e
-                windows.append((left, right))
+                i = bisect.bisect_left(marks, t0)
+                left = marks[i - 1] + 1 if i else s
+                j = bisect.bisect_left(marks, t1)
+                right = marks[j] if j < len(marks) else e
+                if not windows or windows[-1] != (left, right):
+                    windows.append((left, right))
             else:
                 left = max(s, t0 - 120)
                 stop_m = stop.search(text, t1, e) if stop else None
@@ -54,7 +58,7 @@ def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
     text = v.norm
     lex = lexicon(v.lang)
     not_after = lex.regex("role_not_after")
-    windows = _subject_windows(v)
+    windows = _merge(_subject_windows(v))
     out: set[str] = set()
     for m in places:
         if m.code in out:
@@ -63,12 +67,30 @@ def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
         if ZH_ADDRESSEE.match(text[m.end:line_end if line_end >= 0 else len(text)]) and \
                 (m.start == 0 or text[m.start - 1] == "\n"):
             out.add(m.code)
-        elif not not_after.match(text[m.end:m.end + 30]) and \
-                any(a <= m.start and m.end <= b for a, b in windows):
+        elif not not_after.match(text[m.end:m.end + 30]) and _inside(windows, m):
             out.add(m.code)
     if kind in ("inspection", "rectification"):
         out |= _problem_places(v, places, out)
     return out
+
+
+def _merge(windows: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The windows as disjoint sorted intervals (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(windows):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(windows: tuple[list[int], list[int]], m: PlaceInfo) -> bool:
+    starts, ends = windows
+    i = bisect.bisect_right(starts, m.start) - 1
+    return i >= 0 and m.end <= ends[i]
 
 
 def _problem_places(v: NoticeView, places: list[PlaceInfo], known: set[str]) -> set[str]:
