@@ -80,6 +80,7 @@ def run(text: str, *, lang: str, date: str | None, source: str | None, sha256: s
         doc = proc(doc)
     d: Draft = doc._.notice
     _link_codes(d)
+    _link_current(d)
     return Record(
         source=source, sha256=sha256, lang=lang, title=d.title, date=d.date,
         authority=Authority(*d.authority) if d.authority else None, kind=d.kind,
@@ -95,3 +96,14 @@ def _link_codes(d: Draft) -> None:
         o.city_code = by_name.get(o.org) if o.org else None
     for f in d.figures:
         f.city_code = by_name.get(f.city) if f.city else None
+
+
+def _link_current(d: Draft) -> None:
+    """Each city says what its division is now where it has changed since (邹平县 → 邹平市)."""
+    from .gazetteer import load_gazetteer
+    from .record import Current
+
+    gaz = load_gazetteer()
+    for city in d.cities:
+        now = gaz.current(city.code)
+        city.current = Current(now.code, now.name) if now is not None else None
