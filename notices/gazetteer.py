@@ -156,7 +156,7 @@ def _change_ends(change: DivisionChange) -> str:
 class Gazetteer:
     """Lookups over a fixed set of divisions and former names; build with :func:`load_gazetteer`."""
 
-    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors")
+    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors", "_exonyms")
 
     def __init__(
         self, divisions: Iterable[Division], changes: Iterable[DivisionChange] = (),
@@ -183,8 +183,10 @@ class Gazetteer:
                 self._successors.setdefault(change.code, []).append(change)
         for change in changes:
             self._add_former(change)
+        self._exonyms: dict[str, str] = {}
         for code, name in english_names:  # names English writes its own way: Lhasa, Harbin
             if code in self._by_code:
+                self._exonyms.setdefault(code, name)
                 for form in _ascii_variants(name):
                     self._add_en(form, _Entry(code))
 
@@ -286,7 +288,9 @@ class Gazetteer:
         """The English name: pinyin of the short form (Jincheng, Xi'an) or the exonym English
         writes (Lhasa, Harbin); None for an unknown code."""
         div = self._by_code.get(code.strip())
-        return None if div is None else div.name_en
+        if div is None:
+            return None
+        return self._exonyms.get(div.code, div.name_en)
 
     def lookup(self, surface: str, *, on: str | None = None) -> list[Division]:
         """Every division ``surface`` can mean: a full or short Chinese name, a former name, or
