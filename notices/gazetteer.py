@@ -156,7 +156,7 @@ def _change_ends(change: DivisionChange) -> str:
 class Gazetteer:
     """Lookups over a fixed set of divisions and former names; build with :func:`load_gazetteer`."""
 
-    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors", "_exonyms")
+    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors", "_exonyms", "_exonyms_full")
 
     def __init__(
         self, divisions: Iterable[Division], changes: Iterable[DivisionChange] = (),
@@ -184,9 +184,15 @@ class Gazetteer:
         for change in changes:
             self._add_former(change)
         self._exonyms: dict[str, str] = {}
+        self._exonyms_full: dict[str, str] = {}
         for code, name in english_names:  # names English writes its own way: Lhasa, Harbin
             if code in self._by_code:
-                self._exonyms.setdefault(code, name)
+                div = self._by_code[code]
+                suffix = div.name_en_full.partition(" ")[2]
+                if suffix and name.endswith(" " + suffix):
+                    self._exonyms_full.setdefault(code, name)
+                else:
+                    self._exonyms.setdefault(code, name)
                 for form in _ascii_variants(name):
                     self._add_en(form, _Entry(code))
 
@@ -284,12 +290,18 @@ class Gazetteer:
             return ""
         return div.short or div.name
 
-    def english_name(self, code: str) -> str | None:
+    def english_name(self, code: str, *, full: bool = False) -> str | None:
         """The English name: pinyin of the short form (Jincheng, Xi'an) or the exonym English
-        writes (Lhasa, Harbin); None for an unknown code."""
+        writes (Lhasa, Inner Mongolia); with ``full``, with the kind of division (Jincheng City,
+        Inner Mongolia Autonomous Region). None for an unknown code."""
         div = self._by_code.get(code.strip())
         if div is None:
             return None
+        if full:
+            exonym = self._exonyms.get(div.code)
+            suffix = div.name_en_full.partition(" ")[2]
+            default = f"{exonym} {suffix}" if exonym and suffix else div.name_en_full
+            return self._exonyms_full.get(div.code, default)
         return self._exonyms.get(div.code, div.name_en)
 
     def lookup(self, surface: str, *, on: str | None = None) -> list[Division]:

@@ -148,3 +148,23 @@ def test_the_newest_code_list_is_recent_enough():
         f"as scripts/sources/mca/{released.year - 1}.txt (see scripts/sources/SOURCES.md) and run "
         "python scripts/build_gazetteer.py, then python scripts/build_userdict.py"
     )
+
+
+@pytest.mark.parametrize(("code", "full"), [
+    ("140000", "Shanxi Province"),
+    ("610000", "Shaanxi Province"),
+    ("150000", "Inner Mongolia Autonomous Region"),
+    ("540000", "Tibet Autonomous Region"),
+    ("810000", "Hong Kong Special Administrative Region"),
+    ("110000", "Beijing Municipality"),
+    ("370215", "Jimo District"),
+])
+def test_full_english_names_for_letters(gaz, code, full):
+    assert gaz.english_name(code, full=True) == full
+
+
+def test_stats_labels_provinces_with_the_gazetteer_names():
+    from notices.batch.stats import _latin
+
+    assert [_latin(p) for p in ("河北省", "内蒙古自治区", "陕西省", "西藏自治区")] == [
+        "Hebei", "Inner Mongolia", "Shaanxi", "Tibet"]
