@@ -16,6 +16,7 @@ from importlib import import_module
 from typing import Any
 
 __version__ = "0.1.0"
+__released__ = "2026-12-02"  # the release date; the gazetteer's lists must be at most two years older
 
 _EXPORTS = {
     "extract": "notices.extractors:extract",
@@ -28,7 +29,7 @@ _EXPORTS = {
     "open_store": "notices.batch:open_store",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [*_EXPORTS, "__version__", "__released__"]
 
 
 def __getattr__(name: str) -> Any:

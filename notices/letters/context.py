@@ -103,14 +103,14 @@ def _city(city: City) -> dict[str, Any]:
     name_en = city.name_en or city.name
     return {
         "city": city.name,
-        "city_short": short_name(city.name),
+        "city_short": short_name(city),
         "city_en": name_en,
         "province": province,
         "code": city.code,
         "addressee": f"{city.name}人民政府",
         "addressee_en": f"People's Government of {name_en}",
         "cc": f"{province}人民政府" if province else "",
-        "cc_en": f"People's Government of {_province_en(province)}" if province else "",
+        "cc_en": f"People's Government of {_province_en(city)}" if province else "",
     }
 
 
@@ -168,26 +168,10 @@ def _comparisons(figures: list[Figure]) -> list[dict[str, Any]]:
     return out
 
 
-_PROVINCE_EN = {
-    # Spellings that pinyin does not give.
-    "陕西省": "Shaanxi Province",
-    "内蒙古自治区": "Inner Mongolia Autonomous Region",
-    "西藏自治区": "Tibet Autonomous Region",
-    "广西壮族自治区": "Guangxi Zhuang Autonomous Region",
-    "宁夏回族自治区": "Ningxia Hui Autonomous Region",
-    "新疆维吾尔自治区": "Xinjiang Uygur Autonomous Region",
-    "香港特别行政区": "Hong Kong Special Administrative Region",
-    "澳门特别行政区": "Macao Special Administrative Region",
-}
+def _province_en(city: City) -> str:
+    """The province of a city in English, from the gazetteer: Shanxi Province, Beijing
+    Municipality, Inner Mongolia Autonomous Region."""
+    from ..gazetteer import load_gazetteer
 
-
-def _province_en(province: str) -> str:
-    """山西省 → Shanxi Province, 北京市 → Beijing Municipality (pinyin, loaded only when asked)."""
-    if province in _PROVINCE_EN:
-        return _PROVINCE_EN[province]
-    if not province.endswith(("省", "市")):
-        return province
-    from pypinyin import lazy_pinyin
-
-    stem = "".join(lazy_pinyin(province[:-1])).capitalize()
-    return f"{stem} Province" if province.endswith("省") else f"{stem} Municipality"
+    code = f"{city.code[:2]}0000"
+    return load_gazetteer().english_name(code, full=True) or city.province or ""
