@@ -59,7 +59,7 @@ def _cities(v: NoticeView, kind: str) -> list[City]:
             prov = gaz.province_of(div)
             province = prov.name if prov and prov.code != div.code else (
                 div.name if div.level == "municipality" else None)
-            now = gaz.current(div.code) if hasattr(gaz, "current") else None
+            now = gaz.current(div.code)
             city = cities[m.code] = City(
                 name=div.name, code=div.code, name_en=div.name_en, province=province,
                 level=div.level, role="mentioned", spans=[],
