@@ -5,6 +5,9 @@ Public API (imported lazily, so ``import notices`` is cheap)::
     from notices import extract, Record
     record = extract("生态环境部约谈晋城市政府主要负责人……")
     record.to_dict()
+
+    from notices import read
+    doc = read("notice.html")    # text, title, date, source, warnings
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ _EXPORTS = {
     "extract": "notices.extractors:extract",
     "extract_document": "notices.extractors:extract_document",
     "Record": "notices.record:Record",
+    "read": "notices.readers:read",
+    "Document": "notices.readers:Document",
     "render_letters": "notices.letters:render_letters",
     "render": "notices.letters:render",
     "batch": "notices.batch:batch",
