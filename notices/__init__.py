@@ -9,6 +9,9 @@ Public API (imported lazily, so ``import notices`` is cheap)::
     nlp = notices.load("zh")            # the spaCy pipeline, like spacy.load
     doc = nlp("生态环境部约谈晋城市政府主要负责人……")
     doc.spans["notices"], doc.ents, doc._.record
+
+    from notices import read
+    doc = read("notice.html")    # text, title, date, source, warnings
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ _EXPORTS = {
     "load": "notices.pipeline:load",
     "extract_document": "notices.extractors:extract_document",
     "Record": "notices.record:Record",
+    "read": "notices.readers:read",
+    "Document": "notices.readers:Document",
     "render_letters": "notices.letters:render_letters",
     "render": "notices.letters:render",
     "batch": "notices.batch:batch",
