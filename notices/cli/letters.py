@@ -249,5 +249,6 @@ def show_cmd(template: str, example: str | None, out: Path | None, fmt: str) -> 
         for row in rows:
             echo_json(row)
         return
-    click.echo(table([[r["name"], r["type"] + (" (derived)" if r["derived"] else ""), r["example"],
+    click.echo(table([[r["name"], r["type"] + (" (derived)" if r["derived"] else " (optional)"
+                                                if r["optional"] else ""), r["example"],
                        r["description"]] for r in rows], ["variable", "type", "example", "description"]))

@@ -142,7 +142,7 @@ def check_template(template: str | Path | CompiledTemplate,
         rows = list(data)
     from .variables import schema
 
-    derived = {name for name, var in schema().items() if var.derived}
+    derived = {name for name, var in schema().items() if var.derived or var.optional}
     missing = {var for row in rows for var in tpl.required - derived if var not in row}
     unused = {key for row in rows for key in row if key not in tpl.variables}
     return sorted(missing), sorted(unused)

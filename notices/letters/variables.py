@@ -33,6 +33,7 @@ class Variable:
     derived: bool = False
     fields: tuple["Variable", ...] = field(default_factory=tuple)
     source: str = ""  # the variable a derived one is worked out from
+    optional: bool = False  # may be left out: an empty list, no deadline, no copy
 
     def sample(self, lang: str) -> str:
         return (self.example_en if lang == "en" and self.example_en else self.example)
@@ -41,7 +42,8 @@ class Variable:
 def _variable(name: str, data: Mapping[str, Any]) -> Variable:
     subs = tuple(_variable(k, v) for k, v in (data.get("fields") or {}).items())
     return Variable(name, data.get("type", "text"), data.get("description", ""), str(data.get("example", "")),
-                    str(data.get("example_en", "")), bool(data.get("derived")), subs, data.get("from", ""))
+                    str(data.get("example_en", "")), bool(data.get("derived")), subs, data.get("from", ""),
+                    bool(data.get("optional")))
 
 
 @cache
@@ -84,11 +86,12 @@ def describe(names: Iterable[str], lang: str = "zh") -> list[dict[str, Any]]:
     out = []
     for var in _for(names):
         out.append({"name": var.name, "type": var.type, "description": var.description,
-                    "example": var.sample(lang), "derived": var.derived})
+                    "example": var.sample(lang), "derived": var.derived, "optional": var.optional})
         for sub in var.fields:
             dotted = f"{var.name}.N.{sub.name}" if var.type == "table" else f"{var.name}.{sub.name}"
             out.append({"name": dotted, "type": sub.type, "description": sub.description,
-                        "example": sub.sample(lang), "derived": sub.derived or var.derived})
+                        "example": sub.sample(lang), "derived": sub.derived or var.derived,
+                        "optional": sub.optional or var.optional})
     return out
 
 
@@ -169,6 +172,11 @@ def prepare_row(row: Mapping[str, Any], *, index: int, lang: str = "zh",
         var = known.get(name)
         if var is not None and typed:
             out[name] = _coerce(var, value, index, name)
+    if typed:
+        empty = {"list": [], "table": [], "object": None}
+        for name, var in known.items():
+            if var.optional and name not in out:
+                out[name] = empty.get(var.type, "")
     _derive(out, lang, notes)
     return out
 

@@ -81,7 +81,7 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
     found = lexicon.direction_of(str(item.get("change") or "")) or lexicon.direction_of(raw)
     subject = _subject(lexicon.strip_direction(raw), lang, notes)
     percent = item.get("unit") == "%" or actual.endswith("%") or target.endswith("%")
-    aim = found or lexicon.reduction_target(raw)
+    aim = lexicon.reduction_target(raw) or found  # a concentration's target is a fall, whatever it did
     if lang == "zh":
         parts = []
         if actual and percent:
