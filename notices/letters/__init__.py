@@ -114,6 +114,10 @@ def load_template(template: str | Path | CompiledTemplate) -> CompiledTemplate:
     return _compiled(str(path.resolve()), stat.st_mtime_ns, stat.st_size, name)
 
 
+def _shipped(tpl: CompiledTemplate) -> bool:
+    return tpl.path.resolve().parent == _templates_dir().resolve()
+
+
 def list_templates() -> list[TemplateInfo]:
     """The shipped templates with the variables each uses."""
     out = []
@@ -142,7 +146,8 @@ def check_template(template: str | Path | CompiledTemplate,
         rows = list(data)
     from .variables import schema
 
-    derived = {name for name, var in schema().items() if var.derived or var.optional}
+    # a shipped template's derived and optional variables are filled in (see prepare_row)
+    derived = {name for name, var in schema().items() if var.derived or var.optional} if _shipped(tpl) else set()
     missing = {var for row in rows for var in tpl.required - derived if var not in row}
     unused = {key for row in rows for key in row if key not in tpl.variables}
     return sorted(missing), sorted(unused)
@@ -182,7 +187,7 @@ def render(template: str | Path | CompiledTemplate, data_rows: Iterable[Mapping[
     tpl = load_template(template)
     stem = Path(tpl.name).stem
     lang = tpl.lang or "zh"
-    shipped = tpl.path.resolve().parent == _templates_dir().resolve()
+    shipped = _shipped(tpl)
 
     def jobs() -> Iterable[_Job]:
         for index, row in enumerate(data_rows, start=1):

@@ -105,8 +105,8 @@ def plan_letters(record: Record | Mapping[str, Any], *, date: str | dt.date | No
             for o in record.officials if resolve(o.city_code, o.org) == city.code
         ]
         mine = [f for f in record.figures if resolve(f.city_code, f.city) == city.code]
-        ctx["comparisons"] = _comparisons(mine, lang, notes)
-        ctx["counts"] = _counts(mine, lang, notes)
+        ctx["comparisons"] = _comparisons(mine, lang, notes, record.lang)
+        ctx["counts"] = _counts(mine, lang, notes, record.lang)
         ctx["sanctions"] = _sanctions(record, city, subjects, lang, notes)
         if loose and len(subjects) > 1:
             notes.left_out(f"{len(loose)}个未标明所属城市的数字", f"{len(loose)} figure(s) tied to no city")
@@ -198,13 +198,14 @@ def _coder(record: Record):  # noqa: ANN202
     return resolve
 
 
-def _figure_text(f: Figure | None, lang: str, notes: Notes) -> str:
+def _figure_text(f: Figure | None, lang: str, notes: Notes, source_lang: str | None) -> str:
     if f is None:
         return ""
-    return wording.figure_text(f.value, f.unit, f.text, lang, notes)
+    return wording.figure_text(f.value, f.unit, f.text, lang, notes, source_lang=source_lang)
 
 
-def _comparisons(figures: list[Figure], lang: str, notes: Notes) -> list[dict[str, Any]]:
+def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: str | None,
+                 ) -> list[dict[str, Any]]:
     """Each actual figure with the target for the same subject (either may be missing), worded."""
     def indicator(f: Figure) -> str | None:
         return lexicon.strip_direction(f.subject) if f.subject else None
@@ -231,8 +232,8 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes) -> list[dict[st
             "unit": either.unit,
             "actual": actual.value if actual else None,
             "target": target.value if target else None,
-            "actual_text": _figure_text(actual, lang, notes),
-            "target_text": _figure_text(target, lang, notes),
+            "actual_text": _figure_text(actual, lang, notes, source_lang),
+            "target_text": _figure_text(target, lang, notes, source_lang),
         }
         item["text"] = wording.comparison(item, lang, notes)
         if item["text"]:
@@ -240,13 +241,13 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes) -> list[dict[st
     return out
 
 
-def _counts(figures: list[Figure], lang: str, notes: Notes) -> list[dict[str, Any]]:
+def _counts(figures: list[Figure], lang: str, notes: Notes, source_lang: str | None) -> list[dict[str, Any]]:
     out, seen = [], set()
     for f in figures:
         if f.role != "count":
             continue
         item = {"value": f.value, "unit": f.unit, "text": f.text, "subject": f.subject or ""}
-        worded = wording.count(item, lang, notes)
+        worded = wording.count(item, lang, notes, source_lang=source_lang)
         if worded and worded not in seen:
             seen.add(worded)
             out.append({**item, "text": worded})

@@ -43,10 +43,15 @@ def _clip(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes) -> str:
-    """A figure as the letter writes it: the notice's own text where it is in the letter's
-    language (``1.2万吨``), else the number with the unit from the glossary (``438名人员``)."""
-    if text and lexicon.language_of(text) in (lang, None) and (unit != "%" or "%" in text):
+def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes, *,
+                source_lang: str | None = None) -> str:
+    """A figure as the letter writes it: the notice's own text where the notice is in the
+    letter's language (``1.2万吨``), else the number with the unit from the glossary
+    (``438名人员``). ``source_lang`` is the notice's language (None: judged from ``text``)."""
+    if text and source_lang == lang:
+        return text
+    if text and source_lang is None and lexicon.language_of(text) in (lang, None) and (
+            unit != "%" or "%" in text):
         return text
     shown = number(value) if value not in (None, "") else ""
     if unit == "%":
@@ -107,7 +112,7 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
     return ", ".join(parts)
 
 
-def count(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
+def count(item: dict[str, Any], lang: str, notes: Notes, *, source_lang: str | None = None) -> str | None:
     """A counted finding: ``各类环境问题1819个``, ``1819个问题``, ``438名人员``; None when it
     counts places (the cities list holds those) or says nothing of what it counts."""
     unit, subject = str(item.get("unit") or ""), str(item.get("subject") or "").strip()
@@ -115,7 +120,7 @@ def count(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
     if lexicon.is_place_noun(unit):
         return None
     if subject and lexicon.language_of(subject) == lang:
-        shown = figure_text(item.get("value"), unit, text, lang, notes)
+        shown = figure_text(item.get("value"), unit, text, lang, notes, source_lang=source_lang)
         return f"{subject}{shown}" if lang == "zh" else f"{shown} {subject}"
     bare = len(unit.strip()) <= 1 and lexicon.language_of(unit) == "zh"
     if not unit or bare:
