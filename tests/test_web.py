@@ -503,6 +503,12 @@ def test_archive_unknown_notice(archive):
     assert r.status_code == 404 and "The store has no notice 999999" in messages(r.text)
 
 
+@pytest.mark.parametrize("notice_id", ["12345678901234567890", "9223372036854775808", "0"])
+def test_archive_ids_out_of_range_are_not_found(archive, notice_id):
+    r = archive.get(f"/archive/{notice_id}")
+    assert r.status_code == 404 and f"The store has no notice {notice_id}" in messages(r.text)
+
+
 def test_archive_without_a_store(client):
     r = client.get("/archive")
     assert r.status_code == 200

@@ -19,7 +19,8 @@ from starlette.exceptions import HTTPException
 from ..errors import NoticesError
 from ..record import Record
 from .archive import Query
-from .form import FIELD, HEADER, HEADER_HIDDEN, NOTICE_KINDS, TABLE_BY_KIND, TABLES, from_form, posted, to_form
+from .form import (FIELD, FIRST_YEAR, HEADER, HEADER_HIDDEN, LAST_YEAR, NOTICE_KINDS, TABLE_BY_KIND, TABLES, from_form,
+                   in_range, posted, to_form)
 from .highlight import KINDS, highlight
 from .i18n import Msg, msg, translator
 from .intake import MAX_CHARS, read_notice, upload_name
@@ -127,7 +128,8 @@ def _letter_options(form: dict[str, str]) -> tuple[dict[str, str], list[str]]:
                "first_number": form.get("first_number", "").strip()[:12] or "1"}
     errors = []
     try:
-        to_date(options["date"])
+        if not in_range(to_date(options["date"])):
+            errors.append(msg("err.date_range", value=options["date"], first=FIRST_YEAR, last=LAST_YEAR))
     except ValueError:
         errors.append(msg("err.letter_date", value=options["date"]))
     if not options["first_number"].isdigit() or not 1 <= int(options["first_number"]) <= 999_999:
@@ -289,6 +291,9 @@ async def stored(request: Request, notice_id: int) -> HTMLResponse:
     store = request.app.state.archive
     if store is None:
         return render(request, "message.html", 404, nav="archive", title="title.no_store", notes=[NO_STORE])
+    if not 0 < notice_id < 2**63:  # no SQLite row id: not a notice, and no query to make
+        return render(request, "message.html", 404, nav="archive", title="title.no_notice",
+                      errors=[msg("err.no_notice", id=notice_id)])
     try:
         opened = await run_in_threadpool(store.open, notice_id)
     except NoticesError as exc:

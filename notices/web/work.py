@@ -28,6 +28,7 @@ log = logging.getLogger("notices.web")
 
 DEFAULT_WORKERS = 2
 DEFAULT_TIMEOUT = 20.0  # seconds one extraction may take
+STARTUP = 300.0  # seconds a worker may take to start and load the pipelines
 
 
 class TimedOut(Exception):
@@ -57,6 +58,7 @@ def serve(conn: Connection) -> None:
         _warm()
     except Exception:  # noqa: BLE001 - a job will report it
         pass
+    conn.send(("ready", None))
     while True:
         try:
             fn, args, kwargs = conn.recv()
@@ -78,6 +80,16 @@ def serve(conn: Connection) -> None:
 class _Worker:
     process: subprocess.Popen
     conn: Connection
+    ready: bool = False
+
+    def wait_ready(self) -> bool:
+        """Wait for the worker to have loaded the pipelines (not counted in a job's time)."""
+        if not self.ready:
+            try:
+                self.ready = bool(self.conn.poll(STARTUP)) and self.conn.recv()[0] == "ready"
+            except (EOFError, OSError):
+                self.ready = False
+        return self.ready
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -134,6 +146,9 @@ class Pool:
         """``fn(*args, **kwargs)`` in a worker; blocks (call it from a thread) until it is done,
         or raises :class:`TimedOut` after ``timeout`` seconds of work."""
         worker = self._take()
+        if not worker.wait_ready():
+            self._replace(worker)
+            raise WorkerFailed("an extraction worker did not start")
         try:
             worker.conn.send((fn, args, kwargs))
         except Exception as exc:  # noqa: BLE001 - unpicklable job, or a dead worker
