@@ -95,17 +95,15 @@ def _cjk_font() -> str | None:
 
 
 def _latin(province: str) -> str:
-    """河北省 → Hebei, for systems without a Chinese font."""
-    from pypinyin import lazy_pinyin
+    """河北省 → Hebei, 内蒙古自治区 → Inner Mongolia (the gazetteer's English names), for
+    systems without a Chinese font."""
+    from ..gazetteer import load_gazetteer
 
-    special = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "香港": "Hong Kong", "澳门": "Macao"}
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
-        if province.endswith(suffix) and len(province) > len(suffix):
-            province = province[: -len(suffix)]
-            break
-    if province in special:
-        return special[province]
-    return "".join(lazy_pinyin(province)).capitalize()
+    gaz = load_gazetteer()
+    for div in gaz.lookup(province):
+        if div.level in ("province", "municipality"):
+            return gaz.english_name(div.code) or province
+    return province
 
 
 def plot_format(path: str | Path) -> str:

@@ -62,14 +62,8 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attr = target.split(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            @click.command(name=name, help=SHORT_HELP.get(name, ""))
-            def unavailable() -> None:
-                raise click.ClickException(f"the '{name}' command is not available in this build")
-
-            return unavailable
+        # an ImportError here is a real error in that module: let it surface as it is
+        return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
