@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..record import SCHEMA
 from ..text import normalize
-from .events import SIGNATURE, Likeness, NearIndex, identity_text, likeness
+from .events import SIGNATURE, Likeness, band_keys, identity_text, likeness
 from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
 from .writers import Writer, register_writer, split_payload, writer_name
 
@@ -153,7 +153,6 @@ class SQLiteWriter(Writer):
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._near: NearIndex | None = None
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions by hand
             if self.path != ":memory:":
@@ -247,10 +246,11 @@ class SQLiteWriter(Writer):
         self.conn.execute("UPDATE events SET sources = sources + 1"
                           " WHERE id = (SELECT event_id FROM notices WHERE id=?)", (nid,))
 
-    def near_index(self) -> NearIndex:
-        if self._near is None:
-            self._near = NearIndex(self.conn.execute("SELECT notice_id, minhash FROM fingerprints"))
-        return self._near
+    def _candidates(self, blob: bytes) -> list[int]:
+        keys = band_keys(blob)
+        rows = self.conn.execute(f"SELECT DISTINCT notice_id FROM bands WHERE key IN ({','.join('?' * len(keys))})",
+                                 keys).fetchall()  # noqa: S608 - placeholders only
+        return sorted(r[0] for r in rows)
 
     def _near_duplicate(self, nid: int, text: str | None, blob: bytes | None
                         ) -> tuple[int, int, Likeness] | None:
@@ -261,7 +261,7 @@ class SQLiteWriter(Writer):
         times costs a handful of comparisons, not a hundred)."""
         if not text or not blob:
             return None
-        found = self.near_index().candidates(blob)
+        found = self._candidates(blob)
         if not found:
             return None
         import numpy as np
@@ -326,7 +326,7 @@ class SQLiteWriter(Writer):
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
         if blob:
             c.execute("INSERT INTO fingerprints VALUES (?,?)", (nid, blob))
-            self.near_index().add(nid, blob)
+            c.executemany("INSERT INTO bands VALUES (?,?)", [(key, nid) for key in band_keys(blob)])
 
     def commit(self) -> None:
         try:
@@ -366,6 +366,7 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
     made = conn.execute("SELECT value FROM store_meta WHERE key='signature'").fetchone()
     if made is None or made[0] != SIGNATURE:  # signatures made otherwise cannot be compared: dropped
         conn.execute("DELETE FROM fingerprints")
+        conn.execute("DELETE FROM bands")
         conn.execute("INSERT OR REPLACE INTO store_meta VALUES ('signature', ?)", (SIGNATURE,))
 
 
