@@ -22,7 +22,6 @@ Jaccard at most 0.21, containment at most 0.37. Every reprint joins and no disti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from hashlib import blake2b, sha256
