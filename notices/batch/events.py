@@ -40,6 +40,9 @@ JACCARD = 0.5
 CONTAINMENT = 0.7
 #: a text this short (in identity characters) is never a near-duplicate of another
 MIN_CHARS = 40
+#: a near-duplicate this alike adds nothing to the LSH index: its event's notices stand for it
+#: (without this, the hundredth copy of a text meets ninety-nine candidates)
+INDEX_BELOW = 0.8
 
 _SPACE = re.compile(r"\s+")
 
@@ -130,12 +133,20 @@ class Likeness:
 
 
 def likeness(a: str, b: str) -> Likeness:
-    """Exact Jaccard and containment of two identity texts' shingle sets."""
-    sa, sb = shingles(a), shingles(b)
-    if not sa or not sb:
+    """Jaccard and containment of two identity texts' shingle sets (exact but for collisions of
+    32-bit shingle hashes; on sorted hash arrays, a fiftieth of the time of Python sets)."""
+    if not a or not b:
         return Likeness(0.0, 0.0)
-    common = len(sa & sb)
-    return Likeness(common / len(sa | sb), common / min(len(sa), len(sb)))
+    return hashes_likeness(shingle_hashes(a), shingle_hashes(b))
+
+
+def hashes_likeness(ha, hb) -> Likeness:  # noqa: ANN001 - sorted unique numpy arrays
+    import numpy as np
+
+    if not len(ha) or not len(hb):
+        return Likeness(0.0, 0.0)
+    common = len(np.intersect1d(ha, hb, assume_unique=True))
+    return Likeness(common / (len(ha) + len(hb) - common), common / min(len(ha), len(hb)))
 
 
 @dataclass(frozen=True, slots=True)

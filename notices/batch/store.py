@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..record import SCHEMA
 from ..text import normalize
-from .events import SIGNATURE, Likeness, band_keys, identity_text, likeness
+from .events import (INDEX_BELOW, SIGNATURE, Likeness, band_keys, hashes_likeness, identity_text,
+                     shingle_hashes)
 from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
 from .writers import Writer, register_writer, split_payload, writer_name
 
@@ -278,13 +279,13 @@ class SQLiteWriter(Writer):
                 if estimate > best_per_event.get(event, (-1.0, 0))[0]:
                     best_per_event[event] = (estimate, other)
         ranked = sorted(((e, o, ev) for ev, (e, o) in best_per_event.items()), reverse=True)[:EXACT_CHECKS]
-        ident = identity_text(text)
+        mine_hashes = shingle_hashes(identity_text(text))
         best: tuple[int, int, Likeness] | None = None
         for _, other, event in ranked:
             row = self.conn.execute("SELECT text FROM notices WHERE id=?", (other,)).fetchone()
             if row is None or not row[0]:
                 continue
-            like = likeness(ident, identity_text(row[0]))
+            like = hashes_likeness(mine_hashes, shingle_hashes(identity_text(row[0])))
             if like.same and (best is None or like.jaccard > best[2].jaccard):
                 best = (event, other, like)
         return best
@@ -326,7 +327,8 @@ class SQLiteWriter(Writer):
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
         if blob:
             c.execute("INSERT INTO fingerprints VALUES (?,?)", (nid, blob))
-            c.executemany("INSERT INTO bands VALUES (?,?)", [(key, nid) for key in band_keys(blob)])
+            if near is None or near[2].jaccard < INDEX_BELOW:
+                c.executemany("INSERT INTO bands VALUES (?,?)", [(key, nid) for key in band_keys(blob)])
 
     def commit(self) -> None:
         try:
