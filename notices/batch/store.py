@@ -222,16 +222,16 @@ class SQLiteWriter(Writer):
         text = doc.get("text")
         title = record.get("title") or _first_line(text)
         schema = record.get("schema") or SCHEMA
+        as_json = json.dumps(record, ensure_ascii=False)
         nid = c.execute(
             "INSERT INTO notices (sha256, text_key, source, version, format, lang, title, date, published,"
             " year, kind, authority, authority_en, schema, source_date, text, record)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
              _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), schema, doc.get("date"),
-             text, json.dumps(record, ensure_ascii=False)),
+             text, as_json),
         ).lastrowid
-        c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)",
-                  (nid, schema, json.dumps(record, ensure_ascii=False)))
+        c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)", (nid, schema, as_json))
         c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
                   (source, sha, nid, fmt, "first"))
         if text:
