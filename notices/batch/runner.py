@@ -246,6 +246,7 @@ class DaskEngine:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+            _stop_helpers()  # the local cluster's processes started a resource tracker too
 
 
 def _check_reachable(address: str) -> None:
