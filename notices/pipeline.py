@@ -81,7 +81,7 @@ def run(text: str, *, lang: str, date: str | None, source: str | None, sha256: s
     d: Draft = doc._.notice
     _link_codes(d)
     return Record(
-        source=source, sha256=sha256, lang=lang, title=d.title, date=d.date,
+        source=source, sha256=sha256, lang=lang, title=d.title, date=d.date, published=d.published,
         authority=Authority(*d.authority) if d.authority else None, kind=d.kind,
         cities=d.cities, officials=d.officials, figures=d.figures, deadlines=d.deadlines,
         companies=d.companies, sanctions=d.sanctions, warnings=d.warnings,

@@ -253,16 +253,17 @@ def test_official_name_boundaries(extract, text, name):
 
 
 @pytest.mark.parametrize(
-    ("text", "date"),
+    ("text", "date", "published"),
     [
-        ("标题\n\n河北生态环境  2021-11-22 18:30\n\n11月19日至21日，督导组开展明察暗访。", "2021-11-22"),
-        ("标题\n\n（记者 丁雅琴）2024年1月25日上午，自治区举行新闻发布会。", "2024-01-25"),
-        ("关于督促整改的通知\n\n福州市人民政府：\n\n2024年9月10日，我厅开展检查。\n\n福建省生态环境厅\n2024年9月26日", "2024-09-26"),
-        ("新华社北京5月3日电 生态环境部约谈了晋城市。十三五（2016-2020年）期间，2018年目标未完成。", "2018-05-03"),
+        ("标题\n\n河北生态环境  2021-11-22 18:30\n\n11月19日至21日，督导组开展明察暗访。", "2021-11-19", "2021-11-22"),
+        ("标题\n\n（记者 丁雅琴）2024年1月25日上午，自治区举行新闻发布会。", "2024-01-25", None),
+        ("关于督促整改的通知\n\n福州市人民政府：\n\n2024年9月10日，我厅开展检查。\n\n福建省生态环境厅\n2024年9月26日", "2024-09-26", None),
+        ("新华社北京5月3日电 生态环境部约谈了晋城市。十三五（2016-2020年）期间，2018年目标未完成。", "2018-05-03", "2018-05-03"),
     ],
 )
-def test_notice_date_sources(extract, text, date):
-    assert extract(text, lang="zh").date == date
+def test_act_and_publication_date_sources(extract, text, date, published):
+    record = extract(text, lang="zh")
+    assert (record.date, record.published) == (date, published)
 
 
 def test_year_end_deadline_with_its_year(extract):

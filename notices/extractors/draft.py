@@ -27,7 +27,8 @@ class Draft:
     lang: str
     date_hint: str | None = None
     title: str | None = None
-    date: str | None = None
+    date: str | None = None  # the act's
+    published: str | None = None
     year: int | None = None
     places: list[PlaceMention] = field(default_factory=list)
     cities: list[City] = field(default_factory=list)
