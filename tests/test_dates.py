@@ -58,3 +58,38 @@ def test_deadlines_run_from_the_act_not_the_publication(extract):
     text = "发布时间：2019-03-12 09:10\n3月4日，省生态环境厅约谈临汾市，要求10日内报送整改方案。"
     (d,) = extract(text, lang="zh").deadlines
     assert d.due == "2019-03-14"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "due"),
+    [
+        ("要求本月底前完成整改。", "本月底前", "2019-03-31"),
+        ("要求下月底前报送整改报告。", "下月底前", "2019-04-30"),
+        ("要求第三季度末前完成治理。", "第三季度末前", "2019-09-30"),
+        ("要求明年6月底前全部完成。", "明年6月底前", "2020-06-30"),
+        ("要求每月25日前报送进展。", "每月25日前", "2019-03-25"),
+        ("3台燃煤锅炉应于2016年淘汰，至今仍在运行。", "2016年", "2016-12-31"),
+    ],
+)
+def test_chinese_deadline_forms(extract, sentence, text, due):
+    record = extract("2019年3月4日，省生态环境厅约谈临汾市政府。" + sentence, lang="zh")
+    assert [(d.text, d.unit, d.due) for d in record.deadlines] == [(text, "date", due)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("The city was told to close the plants by the end of last year but failed.", "2018-12-31"),
+        ("By 2020, the rivers must meet the standard.", "2020-12-31"),
+        ("The plant must finish the upgrade before the end of this year.", "2019-12-31"),
+    ],
+)
+def test_english_deadline_forms(extract, sentence, due):
+    record = extract("BEIJING, March 4, 2019 (Xinhua) -- Inspectors visited Linfen. " + sentence, lang="en")
+    assert [d.due for d in record.deadlines] == [due]
+
+
+def test_a_progress_report_is_no_deadline(extract):
+    text = ("BEIJING, March 4, 2019 (Xinhua) -- By the end of 2018, the cities had closed 300 small boilers, "
+            "and by the end of June only half of the plants were completed.")
+    assert extract(text, lang="en").deadlines == []

@@ -489,26 +489,38 @@ def guess_title(draft: Draft) -> str | None:
 _CN_NUM = r"(?:\d+|[零一二两三四五六七八九十百]+)"
 _EN_NUM = r"(?:\d+|(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 
+_BEFORE = r"\s*(?:前|之前|以前)"
+_REL_YEAR = r"(?P<rel>今年|明年|次年|当年|本年|去年)"
 ZH_DEADLINES = [
     ("working_day", re.compile(rf"(?P<n>{_CN_NUM})\s*个?\s*工作日(?:内|之内|以内|前)")),
     ("day", re.compile(rf"(?<![月\d])(?P<n>{_CN_NUM})\s*(?:个)?\s*(?:自然日|日|天)(?:内|之内|以内)")),
     ("day", re.compile(rf"限期\s*(?P<n>{_CN_NUM})\s*(?:日|天)")),
     ("month", re.compile(rf"(?P<n>{_CN_NUM})\s*个月(?:内|之内|以内)")),
     ("month", re.compile(rf"(?:限期|期限为?)\s*(?P<n>{_CN_NUM})\s*个月")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月(?:底|末)\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)(?:底|末)\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|今年|当年)?(?:年底|年末)\s*(?:前|之前|以前)")),
+    ("date", re.compile(rf"(?P<every>每月)(?P<d>\d{{1,2}})\s*日{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?P<m>\d{{1,2}})\s*月(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?P<mrel>本月|当月|下月|下个月)(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?:年底|年末|底){_BEFORE}")),
+    # a deadline imposed earlier and missed: 应于2011年淘汰
+    ("date", re.compile(rf"(?:(?<=应于)|(?<=应在)|(?<=应当于)|(?<=要求于))(?P<y>{_YEAR})\s*年(?:底|末)?(?:前)?(?=[\u4e00-\u9fff])")),
 ]
 EN_DEADLINES = [
     ("working_day", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+(?:working|business|work)[- ]days?\b", re.I)),
     ("day", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+(?:calendar\s+|natural\s+)?days?\b", re.I)),
     ("month", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+months?\b", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than)\s+(?:the\s+)?end\s+of\s+{_MONTH}(?:\s+(?P<y>{_YEAR}))?", re.I)),
-    ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?:end of (?:this|the) year|year[- ]end|end of (?P<y>{_YEAR}))", re.I)),
+    ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?:end of (?:(?P<rel>this|last|next)|the) year|year[- ]end|end of (?P<y>{_YEAR}))", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR}))?", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?P<y>{_YEAR}))?", re.I)),
+    ("date", re.compile(rf"\b(?:by|before)\s+(?P<y>{_YEAR})\b(?!\d|[,.]\d|\s*(?:percent|%|yuan|tons?|t\b))", re.I)),
 ]
+# "By the end of 2019, governments had settled ...": a report of what was done, no deadline
+_EN_DONE = re.compile(r"[^.;]{0,140}?(?:\b(?:had|has|have)\s+(?:been\s+|already\s+)?[a-z]+(?:ed|en|t)\b"
+                      r"|\b(?:was|were)\s+(?:completed|done|finished|met|closed|achieved)\b)", re.I)
+_REL_SHIFT = {"明年": 1, "次年": 1, "next": 1, "去年": -1, "last": -1}
 
 
 def add_months(start: date, n: int) -> date:
@@ -531,21 +543,7 @@ def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | 
     from ..workdays import add_working_days
 
     if unit == "date":
-        gd = m.groupdict()
-        year = int(gd["y"]) if gd.get("y") else (notice.year if notice else ref_year)
-        if year is None:
-            return None, ["a deadline date without a year, and the notice date is unknown"]
-        month = _month(m) if (gd.get("m") or gd.get("mon")) else 12
-        if month is None:
-            return None, []
-        day = int(gd["d"]) if gd.get("d") else calendar.monthrange(year, month)[1]
-        try:
-            due = date(year, month, day)
-        except ValueError:
-            return None, [f"impossible deadline date in {m.group(0)!r}"]
-        if notice and not gd.get("y") and due < notice:
-            due = date(year + 1, month, min(day, calendar.monthrange(year + 1, month)[1]))
-        return due.isoformat(), []
+        return _resolve_due_date(m, notice, ref_year)
     if notice is None:
         return None, [f"deadline {m.group(0)!r} not resolved: the notice date is unknown"]
     if amount is None:
@@ -556,6 +554,41 @@ def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | 
     if unit == "day":
         return (notice + timedelta(days=amount)).isoformat(), []
     return add_months(notice, amount).isoformat(), []
+
+
+def _resolve_due_date(m: re.Match, notice: date | None, ref_year: int | None) -> tuple[str | None, list[str]]:
+    """The due date of 6月30日前, 明年6月底前, 第三季度末前, 下月底前, 每月25日前, "by the end of last year"."""
+    gd = m.groupdict()
+    rel = (gd.get("rel") or "").lower()
+    year = int(gd["y"]) if gd.get("y") else (notice.year if notice else ref_year)
+    if year is None:
+        return None, ["a deadline date without a year, and the notice date is unknown"]
+    year += _REL_SHIFT.get(rel, 0)
+    if gd.get("q"):
+        month = 3 * ("一二三四".find(gd["q"]) + 1 if gd["q"] in "一二三四" else int(gd["q"]))
+    elif gd.get("mrel") or gd.get("every"):
+        if notice is None:
+            return None, [f"deadline {m.group(0)!r} not resolved: the notice date is unknown"]
+        month = notice.month + (1 if gd.get("mrel", "").startswith("下") else 0)
+        if month > 12:
+            year, month = year + 1, 1
+    else:
+        month = _month(m) if (gd.get("m") or gd.get("mon")) else 12
+    if month is None:
+        return None, []
+    day = int(gd["d"]) if gd.get("d") else calendar.monthrange(year, month)[1]
+    try:
+        due = date(year, month, day)
+    except ValueError:
+        return None, [f"impossible deadline date in {m.group(0)!r}"]
+    if notice and not gd.get("y") and not rel and due < notice:
+        if gd.get("every"):
+            month = notice.month % 12 + 1
+            year = year + 1 if month == 1 else year
+        else:
+            year += 1
+        due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return due.isoformat(), []
 
 
 @Language.factory("notices_deadlines")
@@ -573,6 +606,9 @@ def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
                     continue
                 amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
                 if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
+                    continue
+                if unit == "date" and draft.lang == "en" and draft.norm[e - 1] != "." \
+                        and _EN_DONE.match(draft.norm, e):
                     continue
                 due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
                 draft.warnings.extend(w for w in warnings if w not in draft.warnings)
@@ -592,7 +628,7 @@ def _dedupe(items: list[Deadline]) -> list[Deadline]:
     seen: set[tuple] = set()
     out = []
     for d in items:
-        key = (d.amount, d.unit, d.due)
+        key = (d.amount, d.unit, d.due, d.text if d.unit == "date" else None)
         if key in seen:
             continue
         seen.add(key)
