@@ -5,6 +5,10 @@ Public API (imported lazily, so ``import notices`` is cheap)::
     from notices import extract, Record
     record = extract("生态环境部约谈晋城市政府主要负责人……")
     record.to_dict()
+
+    nlp = notices.load("zh")            # the spaCy pipeline, like spacy.load
+    doc = nlp("生态环境部约谈晋城市政府主要负责人……")
+    doc.spans["notices"], doc.ents, doc._.record
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract": "notices.extractors:extract",
+    "load": "notices.pipeline:load",
     "extract_document": "notices.extractors:extract_document",
     "Record": "notices.record:Record",
     "render_letters": "notices.letters:render_letters",

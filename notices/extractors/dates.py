@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numerals import EN_WORDS, parse_en_words, parse_number
-from ..record import Deadline
-from .draft import Draft, ensure_draft
 from .lexicon import lexicon
+from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, mark_done, require, view
+
+Draft = NoticeView  # the functions below read a notice's view
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -449,22 +450,23 @@ def notice_dates(draft: Draft, mentions: list[DateMention]) -> tuple[str | None,
     return act, published, int((act or published)[:4]) if (act or published) else ref
 
 
-@Language.factory("notices_dates")
+@Language.factory("notices_dates", assigns=["doc.spans", "span._.date", "doc._.date", "doc._.published",
+                                             "doc._.year"])
 def make_dates(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        mentions = find_dates(draft.norm, draft.lang)
+        v = view(doc)
+        mentions = find_dates(v.norm, v.lang)
         for dm in mentions:
-            draft.claim(dm.start, dm.end, "date")
-        act, published, year = notice_dates(draft, mentions)
-        draft.date = act or published
-        draft.published = published
-        draft.year = year
-        found = draft.date
-        if found is None and any(dm.kind == "md" for dm in mentions[:5]):
-            draft.warnings.append("the notice gives a day and month but no year; date left empty")
-        if draft.title is None:
-            draft.title = guess_title(draft)
+            v.add(DATE, DateInfo(dm.start, dm.end, dm.kind, dm.year, dm.month, dm.day, dm.rel))
+        act, published, year = notice_dates(v, mentions)
+        doc._.date = act or published
+        doc._.published = published
+        doc._.year = year
+        if doc._.date is None and any(dm.kind == "md" for dm in mentions[:5]):
+            v.warnings.append("the notice gives a day and month but no year; date left empty")
+        if v.title is None:
+            v.title = guess_title(v)
+        mark_done(doc, "notices_dates")
         return doc
 
     return component
@@ -591,46 +593,40 @@ def _resolve_due_date(m: re.Match, notice: date | None, ref_year: int | None) ->
     return due.isoformat(), []
 
 
-@Language.factory("notices_deadlines")
+@Language.factory("notices_deadlines", assigns=["doc.spans", "span._.deadline"],
+                  requires=["doc._.date"])
 def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
-        notice = date.fromisoformat(draft.date) if draft.date else None
-        taken: list[tuple[int, int]] = []
-        found: list[Deadline] = []
-        for unit, pattern in patterns:
-            for m in pattern.finditer(draft.norm):
-                s, e = m.span()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
-                if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
-                    continue
-                if unit == "date" and draft.lang == "en" and draft.norm[e - 1] != "." \
-                        and _EN_DONE.match(draft.norm, e):
-                    continue
-                due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
-                draft.warnings.extend(w for w in warnings if w not in draft.warnings)
-                taken.append((s, e))
-                draft.claim(s, e, "deadline")
-                found.append(Deadline(text=draft.original(s, e), amount=amount, unit=unit,
-                                      due=due, span=(s, e)))
-        found.sort(key=lambda d: d.span[0] if d.span else 0)
-        draft.deadlines = _dedupe(found)
+        require(doc, "notices_deadlines", ("notices_dates",))
+        v = view(doc)
+        for d in find_deadlines(v):
+            v.add(DEADLINE, d)
+        mark_done(doc, "notices_deadlines")
         return doc
 
     return component
 
 
-def _dedupe(items: list[Deadline]) -> list[Deadline]:
-    """The same limit restated ("20个工作日内 … 20个工作日内") is one deadline."""
-    seen: set[tuple] = set()
-    out = []
-    for d in items:
-        key = (d.amount, d.unit, d.due, d.text if d.unit == "date" else None)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(d)
-    return out
+def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
+    """Every time limit, with its due date counted from the date of the act."""
+    patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
+    notice = date.fromisoformat(draft.date) if draft.date else None
+    taken: list[tuple[int, int]] = []
+    found: list[DeadlineInfo] = []
+    for unit, pattern in patterns:
+        for m in pattern.finditer(draft.norm):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
+            if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
+                continue
+            if unit == "date" and draft.lang == "en" and draft.norm[e - 1] != "." \
+                    and _EN_DONE.match(draft.norm, e):
+                continue
+            due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
+            draft.warnings.extend(w for w in warnings if w not in draft.warnings)
+            taken.append((s, e))
+            found.append(DeadlineInfo(s, e, amount, unit, due))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -14,9 +14,11 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..text import normalize
-from .draft import Draft, ensure_draft
-from .places import mark_problem_subjects
 from .lexicon import alternation, lexicon
+from .mentions import NoticeView, mark_done, view
+
+Draft = NoticeView
+KINDS = ("interview", "inspection", "rectification", "sanction", "other")
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
 _PRESS = re.compile(r"新闻发布会|例行发布会|press conference|news conference|briefing", re.I)
@@ -117,7 +119,7 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
             name, en = lex["authorities"][m.group("name")]
             candidates.append((m.start(), (name, en)))
         else:
-            place = next((p for p in draft.places if p.end == m.start()), None)
+            place = draft.place_ending_at(m.start())
             start = place.start if place is not None else m.start()
             if place is not None:
                 div = gaz.by_code(place.code)
@@ -156,7 +158,7 @@ def _numbered_team(chosen: tuple[str, str | None], candidates) -> tuple[str, str
 
 def _day(draft: Draft) -> str | None:
     """The notice's date (the act's, else the publication's), else the first day of its year."""
-    day = draft.date or draft.published
+    day = draft.date or draft.doc._.published
     return day or (f"{draft.year}-01-01" if draft.year else None)
 
 
@@ -217,14 +219,17 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
     return _agent(draft, candidates, lex.act_triggers)
 
 
-@Language.factory("notices_kind")
+def authority(draft: Draft) -> tuple[str, str | None] | None:
+    """The body that performs the notice's act, as (Chinese name, English name)."""
+    return _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
+
+
+@Language.factory("notices_kind", assigns=["doc.cats"])
 def make_kind(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        draft.kind = classify(draft)
-        if draft.kind in ("inspection", "rectification"):
-            mark_problem_subjects(draft)
-        draft.authority = _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
+        kind = classify(view(doc))
+        doc.cats = {k: float(k == kind) for k in KINDS}
+        mark_done(doc, "notices_kind")
         return doc
 
     return component
