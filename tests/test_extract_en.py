@@ -24,7 +24,7 @@ def test_notice_record(extract):
     assert r.kind == "interview"
     assert r.authority.name == "生态环境部"
     assert {c.name: (c.code, c.role) for c in r.cities} == {
-        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject")}
+        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject"), "北京市": ("110000", "mentioned")}
 
 
 def test_officials_and_orgs(extract):
