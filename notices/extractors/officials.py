@@ -192,7 +192,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME}\s*,?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:a|an|another|China's|the country's|China’s)\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
     return before, after
 
 
