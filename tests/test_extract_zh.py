@@ -308,3 +308,16 @@ def test_clauses_ending_in_factory_are_not_companies(extract, text):
 
 def test_an_office_is_not_a_person(extract):
     assert extract("西安市生态环境局长安分局局长出席会议。", lang="zh").officials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("省生态环境厅副厅长吉建军带队督察大同市。", ["吉建军"]),
+        ("朔州市副市长禚志刚表示接受约谈。", ["禚志刚"]),
+        ("副市长介绍，全市已完成整改。", []),
+        ("对排名靠后的乡镇，约谈政府分管负责人。", []),
+    ],
+)
+def test_rare_surnames_make_names_only_as_whole_names(extract, text, names):
+    assert [o.name for o in extract(text, lang="zh").officials] == names
