@@ -24,6 +24,8 @@ from .resources import data_path
 
 log = logging.getLogger(__name__)
 
+TEXT_KEY = "notices.text"
+
 
 def _cache_file(userdict: bytes) -> Path:
     import jieba
@@ -92,7 +94,7 @@ class ChineseTokenizer:
                     pos += len(w)
         spaces = [False] * len(words)
         # spaCy keeps whitespace-only tokens; fine for offsets, which stay exact.
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return _with_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
 
 @registry.tokenizers("notices.zh_tokenizer.v1")
@@ -126,7 +128,13 @@ class EnglishTokenizer:
                     continue
             words.append(tok)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return _with_text(Doc(self.vocab, words=words, spaces=spaces), text)
+
+
+def _with_text(doc: Doc, text: str) -> Doc:
+    """Keep the text as given beside the doc: ``doc.text`` rebuilds it token by token."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
 
 
 @registry.tokenizers("notices.en_tokenizer.v1")

@@ -44,7 +44,7 @@ def _drop_places_in_company_names(v: NoticeView) -> None:
         i = bisect.bisect_left(starts, p.start) - 1  # names starting before the place
         return i >= 0 and max_end[i] >= p.end
 
-    v.remove(lambda span: span.label_ not in (PLACE, PROVINCE) or not inside_a_name(span._.place))
+    v.remove(lambda label, info: label not in (PLACE, PROVINCE) or not inside_a_name(info))
 
 
 def _cities(v: NoticeView, kind: str) -> list[City]:
@@ -59,7 +59,7 @@ def _cities(v: NoticeView, kind: str) -> list[City]:
             prov = gaz.province_of(div)
             province = prov.name if prov and prov.code != div.code else (
                 div.name if div.level == "municipality" else None)
-            now = gaz.current(div.code) if hasattr(gaz, "current") else None
+            now = gaz.current(div.code)
             city = cities[m.code] = City(
                 name=div.name, code=div.code, name_en=div.name_en, province=province,
                 level=div.level, role="mentioned", spans=[],

@@ -33,8 +33,8 @@ def _zh_suffixes() -> tuple[str, ...]:
 
 
 @cache
-def _zh_stop_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(lexicon("zh")["company_stop_prefixes"], key=len, reverse=True))
+def _zh_stop_prefixes() -> re.Pattern[str]:
+    return alternation(lexicon("zh")["company_stop_prefixes"])
 
 
 _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
@@ -61,14 +61,11 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
         cut = text[start:places[0].start]
         if cut:
             start = places[0].start
-    changed = True
-    while changed and start < end:
-        changed = False
-        for s in stops:
-            if text.startswith(s, start) and end - start - len(s) >= 4:
-                start += len(s)
-                changed = True
-                break
+    while start < end:
+        hit = stops.match(text, start)
+        if hit is None or end - hit.end() < 4:
+            break
+        start = hit.end()
     # strip the address (江苏省徐州市鼓楼区) when the name itself starts with a short place name
     chain = []
     pos = start

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..numerals import EN_WORDS, parse_en_words, parse_number
 from .lexicon import lexicon
-from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, mark_done, require, view
+from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken, mark_done, require, view
 
 Draft = NoticeView  # the functions below read a notice's view
 
@@ -100,11 +100,11 @@ class DateMention:
 def find_dates(text: str, lang: str) -> list[DateMention]:
     patterns = ZH_PATTERNS if lang == "zh" else EN_PATTERNS
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if e <= s or any(a < e and s < b for a, b in taken):
+            if e <= s or taken.overlaps(s, e):
                 continue
             gd = m.groupdict()
             y = int(gd["y"]) if gd.get("y") else None
@@ -117,7 +117,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             rel = gd.get("rel")
             if kind == "y" and y is None and not rel:
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             found.append(DateMention(s, e, kind, y, mo, d, rel.lower() if rel else None))
     found.sort(key=lambda dm: dm.start)
     return found
@@ -488,7 +488,8 @@ def guess_title(draft: Draft) -> str | None:
 
 # -- deadlines ---------------------------------------------------------------------------
 
-_CN_NUM = r"(?:\d+|[零一二两三四五六七八九十百]+)"
+# a number is tried once per run of digits (never once per digit) and is at most 24 long
+_CN_NUM = r"(?<![\d零一二两三四五六七八九十百])(?:\d{1,24}|[零一二两三四五六七八九十百]{1,24})"
 _EN_NUM = r"(?:\d+|(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 
 _BEFORE = r"\s*(?:前|之前|以前)"
@@ -611,12 +612,12 @@ def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
     """Every time limit, with its due date counted from the date of the act."""
     patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
     notice = date.fromisoformat(draft.date) if draft.date else None
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     found: list[DeadlineInfo] = []
     for unit, pattern in patterns:
         for m in pattern.finditer(draft.norm):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
             if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
@@ -626,7 +627,7 @@ def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
                 continue
             due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
             draft.warnings.extend(w for w in warnings if w not in draft.warnings)
-            taken.append((s, e))
+            taken.add(s, e)
             found.append(DeadlineInfo(s, e, amount, unit, due))
     found.sort(key=lambda d: d.start)
     return found

@@ -166,13 +166,14 @@ def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
     """The province most of the notice's places belong to."""
     from collections import Counter
 
+    if hasattr(draft, "_home_province"):
+        return draft._home_province
     gaz = load_gazetteer()
     votes = Counter(p.code[:2] + "0000" for p in draft.places)
-    for code, _ in votes.most_common():
-        div = gaz.by_code(code)
-        if div is not None and div.level in ("province", "municipality"):
-            return div
-    return None
+    draft._home_province = next(
+        (div for code, _ in votes.most_common()
+         if (div := gaz.by_code(code)) is not None and div.level in ("province", "municipality")), None)
+    return draft._home_province
 
 
 @cache

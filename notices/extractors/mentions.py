@@ -173,6 +173,25 @@ class Meta:
     title: str | None = None
 
 
+class Taken:
+    """Disjoint intervals taken so far, for "does this overlap one?" by binary search."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 class _Intervals:
     """Sorted intervals with a prefix maximum of ends: overlap queries by binary search."""
 
@@ -228,8 +247,10 @@ class NoticeView:
 
         meta: Meta = doc._.notice_meta or Meta()
         self.doc = doc
-        self.text = doc.text
-        self.norm = normalize(doc.text)
+        text = doc.user_data.get("notices.text")
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.text = text if text is not None and len(text) == length else doc.text
+        self.norm = normalize(self.text)
         self.lang = meta.lang or ("zh" if doc.lang_ == "zh" else "en")
         self.date_hint = meta.date_hint
         self.title = meta.title
@@ -240,6 +261,12 @@ class NoticeView:
         self._sentence_starts: list[int] | None = None
         self._index: dict[tuple[str, ...], _Intervals] = {}
         self._indexed_at = -1
+        self._infos: dict[tuple[str, ...], list[Any]] = {}
+        self._infos_at = -1
+        # the payloads as added, so that reading them back does not rebuild a Span per mention
+        self._payloads: list[tuple[str, Any]] = [
+            (s.label_, s._.get(_PAYLOAD[s.label_])) for s in doc.spans.get(GROUP, [])
+            if s.label_ in _PAYLOAD and s._.get(_PAYLOAD[s.label_]) is not None]
         self._places: list[PlaceInfo] | None = None
         self._place_starts: list[int] = []
 
@@ -281,20 +308,30 @@ class NoticeView:
             return None
         span._.set(_PAYLOAD[label], info)
         self.group.append(span)
+        self._payloads.append((label, info))
         self._places = None if label in (PLACE, PROVINCE) else self._places
         return span
 
-    def remove(self, keep) -> None:  # noqa: ANN001 - Callable[[Span], bool]
-        """Keep only the mentions ``keep`` accepts."""
-        spans = [s for s in self.group if keep(s)]
-        self.doc.spans[GROUP] = spans
+    def remove(self, keep) -> None:  # noqa: ANN001 - Callable[[str, Any], bool]
+        """Keep only the mentions ``keep(label, payload)`` accepts."""
+        self.doc.spans[GROUP] = [s for s in self.group if keep(s.label_, s._.get(_PAYLOAD[s.label_]))]
+        self._payloads = [(lab, info) for lab, info in self._payloads if keep(lab, info)]
         self._places = None
         self._index.clear()
+        self._infos.clear()
+        self._indexed_at = self._infos_at = -1
 
     def infos(self, *labels: str) -> list[Any]:
         """The payloads of the mentions with these labels, in text order."""
-        out = [s._.get(_PAYLOAD[s.label_]) for s in self.group if s.label_ in labels]
-        return sorted((i for i in out if i is not None), key=lambda i: (i.start, i.end))
+        n = len(self._payloads)
+        if n != self._infos_at:
+            self._infos.clear()
+            self._infos_at = n
+        found = self._infos.get(labels)
+        if found is None:
+            found = self._infos[labels] = sorted(
+                (info for lab, info in self._payloads if lab in labels), key=lambda i: (i.start, i.end))
+        return list(found)
 
     def overlaps(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
         """Whether a mention with one of ``labels`` overlaps [start, end)."""
@@ -304,7 +341,7 @@ class NoticeView:
         return self._intervals(labels).within(start, end)
 
     def _intervals(self, labels: tuple[str, ...]) -> _Intervals:
-        n = len(self.group)
+        n = len(self._payloads)
         if n != self._indexed_at:
             self._index.clear()
             self._indexed_at = n

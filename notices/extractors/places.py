@@ -66,6 +66,12 @@ def _is_full_name(surface: str, div: Division) -> bool:
     return surface == div.name or surface.lower() == div.name_en_full.lower()
 
 
+def _names_itself(surface: str, div: Division) -> bool:
+    """The surface is the division's own name, not a former name of what it became (an undated
+    莱芜市 is 莱芜市, whose record says it is now 济南市)."""
+    return surface in (div.name, div.short) or surface.lower() in (div.name_en.lower(), div.name_en_full.lower())
+
+
 _SUFFIX_WORD_ENDS = frozenset("域场民")
 
 
@@ -164,7 +170,7 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
             pref = gaz.prefecture_of(d)
             near = adjacent_parent in (d.parent_code, d.province_code, pref.code if pref else None)
             return (near, pref_votes.get(pref.code, 0) if pref else 0, prov_votes.get(d.province_code, 0),
-                    d.level != "county", -int(d.code))
+                    d.level != "county", _names_itself(surf, d), -int(d.code))
 
         provinces = [d for d in divs if d.level in ("province", "municipality")]
         if provinces and any(d.level == "county" for d in divs) and \

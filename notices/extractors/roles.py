@@ -24,10 +24,18 @@ ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政�
 def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
     """The codes of the cities among ``places`` that the notice acts on: every city with a
     mention that is not named aside (see :func:`_aside`)."""
-    return {m.code for m in places if not _aside(v, m)}
+    aside_sentences: dict[tuple[int, int], bool] = {}
+    out: set[str] = set()
+    for m in places:
+        if m.code not in out and not _aside(v, m, aside_sentences):
+            out.add(m.code)
+    return out
 
 
-def _aside(v: NoticeView, m: PlaceInfo) -> bool:
+_LOOK = 40  # characters looked at on each side of a mention (bounded: linear in the text)
+
+
+def _aside(v: NoticeView, m: PlaceInfo, aside_sentences: dict[tuple[int, int], bool]) -> bool:
     """A mention that names a place without acting on it: a body's or newspaper's name
     (生态环境局, 日报), a company's name or address, a dateline or source line, a past case or a
     comparison, an inspection group named after its home city (渭南1组)."""
@@ -45,14 +53,18 @@ def _aside(v: NoticeView, m: PlaceInfo) -> bool:
     if v.lang == "en" and v.overlaps(m.start, m.end, (COMPANY,)):
         return True  # "Harbin Linen Textile Co." (a Chinese chain 唐山市路北区某公司 places the violation)
     s, e = v.sentence_at(m.start)
-    clause_start = max((c.end() for c in ZH_CLAUSE.finditer(text, s, m.start)), default=s) \
-        if v.lang == "zh" else max(s, m.start - 60)
-    before = text[clause_start:m.start]
-    after = text[m.end:m.end + 40]
+    start = max(s, m.start - _LOOK)
+    if v.lang == "zh":
+        marks = [c.end() for c in ZH_CLAUSE.finditer(text, start, m.start)]
+        start = marks[-1] if marks else start
+    before = text[start:m.start]
+    after = text[m.end:m.end + _LOOK]
     if lex.regex("role_aside_before").search(before):
         return True
     if lex.regex("role_venue").search(before) and lex.regex("role_venue_after").match(after):
         return True  # 在郑州约谈了…: where the act took place
     if lex.regex("role_aside_after").match(after):
         return True
-    return bool(lex.regex("role_aside_sentence").search(text, s, e))
+    if (s, e) not in aside_sentences:
+        aside_sentences[(s, e)] = bool(lex.regex("role_aside_sentence").search(text, s, e))
+    return aside_sentences[(s, e)]

@@ -71,7 +71,7 @@ def find_zh(draft: Draft) -> list[SanctionInfo]:
             if re.match(r"罚款(?:总额|金额|数额|共计|合计|累计)", text[m.start():m.start() + 6]):
                 continue
         clause_start = draft.sentence_at(s)[0] - 1
-        lead_in = text[clause_start + 1:s]
+        lead_in = text[max(clause_start + 1, s - 80):s]  # the sentence so far, bounded
         if lexicon("zh").regex("sanction_aggregate").search(lead_in) or lexicon("zh").regex("sanction_threat").search(lead_in[-12:]):
             continue
         if "罚" in m.group(0) and amount is None and not re.search(r"罚款\s*(?:人民币)?\s*\d", text[s:e]):
