@@ -151,3 +151,19 @@ def test_year_less_dateline_after_the_period_it_reports(extract):
     r = extract("BEIJING, Jan. 17 (Xinhua) -- The ministry summoned officials of Tianjin. "
                 "Between October and December 2017, PM2.5 rose.", lang="en")
     assert r.date == "2018-01-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The firm was fined 16,400 U.S. dollars.", [(16400, "USD")]),
+        ("He took $2,300 in bribes.", [(2300, "USD")]),
+        ("Emissions doubled after a one-month halt.", [(1, "month"), (2, "times")]),
+        ("Inspectors listed 40 tough new measures.", [(40, "measures")]),
+        ("Inspectors visited three cities and 10 provincial regions.", []),
+        ("The 45-year-old manager was detained.", []),
+    ],
+)
+def test_english_quantities_and_what_is_no_figure(extract, text, figures):
+    got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
+    assert sorted((f.value, f.unit) for f in got) == sorted(figures)

@@ -321,3 +321,18 @@ def test_an_office_is_not_a_person(extract):
 )
 def test_rare_surnames_make_names_only_as_whole_names(extract, text, names):
     assert [o.name for o in extract(text, lang="zh").officials] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("共淘汰燃煤锅炉35蒸吨。", [(35, "蒸吨")]),
+        ("非法倾倒污泥2000多吨。", [(2000, "t")]),
+        ("经过一个月的督察，发现问题12个。", [(1, "个月"), (12, "个")]),
+        ("全省14个市州中，6个县(区)排名靠后，共查处案件9起。", [(9, "起")]),
+        ("全市155个乡镇参与排名。", []),
+        ("该项目二期工程未批先建。", []),
+    ],
+)
+def test_chinese_quantities_and_what_is_no_figure(extract, text, figures):
+    assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == figures
