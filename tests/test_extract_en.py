@@ -167,3 +167,17 @@ def test_year_less_dateline_after_the_period_it_reports(extract):
 def test_english_quantities_and_what_is_no_figure(extract, text, figures):
     got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
     assert sorted((f.value, f.unit) for f in got) == sorted(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("Inspectors fined Datong Hengda Textile Co. for dumping waste.", ["Datong Hengda Textile Co."]),
+        ("Shanxi Jinfeng Coking Corp and Datong Iron and Steel Corp were named in the report.",
+         ["Shanxi Jinfeng Coking Corp", "Datong Iron and Steel Corp"]),
+        ("Datong Steel Group Co. Coking Plant was ordered to halt production.", ["Datong Steel Group Co. Coking Plant"]),
+    ],
+)
+def test_english_company_names(extract, text, companies):
+    got = extract("TAIYUAN, May 3, 2018 (Xinhua) -- " + text, lang="en").companies
+    assert [c.name for c in got] == companies

@@ -336,3 +336,16 @@ def test_rare_surnames_make_names_only_as_whole_names(extract, text, names):
 )
 def test_chinese_quantities_and_what_is_no_figure(extract, text, figures):
     assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("督察发现，国家能源投资集团有限责任公司所属电厂超标排放。", ["国家能源投资集团有限责任公司"]),
+        ("督察组发现该县污水处理厂长期超标排放。", []),
+        ("执法人员发现海南某有限公司非法储存危险废物。", []),
+        ("檢查發現，大同市恒達電廠超標排放。", ["大同市恒達電廠"]),
+    ],
+)
+def test_company_names_and_what_is_no_company(extract, text, companies):
+    assert [c.name for c in extract(text, lang="zh").companies] == companies
