@@ -68,6 +68,7 @@ _LEARNED = re.compile(r"^[^，,。]{0,12}(?:获悉|了解到|得知)")
 # a law's or rule's date in the lead ("which took effect on Jan 1", "自2015年1月1日起施行") is no act
 _NOT_ACT_BEFORE = re.compile(r"(?:(?:into force|into effect|took effect|takes effect|effective|enacted|revised|amended)\s+(?:on\s+|from\s+)?"
                              r"|\b(?:by|before|until|no later than|prior to|deadline of)\s+(?:the\s+end\s+of\s+)?)$", re.I)
+_NO_DAY = re.compile(r"日前|近日|近期|\brecently\b|\bearlier this (?:week|month)\b", re.I)
 _NOT_ACT_AFTER = re.compile(r"^\s*(?:起)?(?:施行|实施|起施行|起实施|正式施行|生效)")
 
 
@@ -390,6 +391,8 @@ def _lead_act_date(draft: Draft, mentions: list[DateMention], start: int, skip: 
                and not any(dm.start <= p < dm.end for dm in mentions)]
         items = sorted([(p, dm) for p, dm in found] + rel, key=lambda x: x[0])
         if not items:
+            if _NO_DAY.search(draft.norm, s, e) and (triggers.search(draft.norm, s, e) or (s, e) in sentences[:3]):
+                return None  # 近日公布…, "recently named": the act's day is not given
             continue
         if not triggers.search(draft.norm, s, e) and (s, e) not in sentences[:3]:
             continue

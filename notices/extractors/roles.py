@@ -33,7 +33,7 @@ def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
 
 
 _LOOK = 40
-_LABEL_BEFORE = re.compile(r"(?:来源|信息来源|住所|地址|通讯地址|注册地址)\s*[:：][^，,。；;\n]{0,16}$")
+_LABEL_BEFORE = re.compile(r"(?:来源|信息来源|住所|地址|通讯地址|注册地址|经营场所|生产经营场所|所在地)\s*[:：][^，,。；;\n]{0,16}$")
 
 
 def _in_list(v: NoticeView, m: PlaceInfo) -> bool:
