@@ -172,7 +172,7 @@ async def resolve_selection(request: Request) -> Response:
         if table is None or text is None:
             raise PageError(msg("err.resolve_kind", kind=kind[:20]))
         record = await extracting(request, resolve, kind, text, start, end, lang=parsed.record.lang,
-                                  date=parsed.record.date)
+                                  date=parsed.record.date, subjects=tuple(c.name for c in parsed.record.subjects))
     except (PageError, ValueError) as exc:
         error = exc.messages[0] if isinstance(exc, PageError) else msg("err.resolve_span", limit=0)
         return JSONResponse({"error": t(error)}, status_code=getattr(exc, "status", 400))
