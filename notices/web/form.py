@@ -311,7 +311,7 @@ class _Builder:
         if not name:
             return None
         for city in self.cities:
-            if name in (city.name, short_name(city.name)) or (city.name_en and name.lower() == city.name_en.lower()):
+            if name in (city.name, short_name(city)) or (city.name_en and name.lower() == city.name_en.lower()):
                 return city.name
         return name
 
