@@ -37,7 +37,7 @@ def _covered(items: list[Any], start: int, end: int, offset: int) -> Any | None:
 
 
 def _sentence(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
-    from ..extractors.draft import split_sentences
+    from ..extractors.mentions import split_sentences
 
     lo, hi = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
     spans = [(a + lo, b + lo) for a, b in split_sentences(text[lo:hi], lang) if a + lo < end and start < b + lo]
