@@ -99,3 +99,18 @@ def test_the_added_official_reaches_the_record(client, form):
 def test_bad_selections_say_why(client, form, changes, status):
     r = client.post("/resolve", data={**form, **changes})
     assert r.status_code == status and r.json()["error"]
+
+
+def test_the_review_list_sits_beside_download(client):
+    page = client.post("/review", data={"text": TEXT}).text
+    panel = page[page.index('id="actions"'):page.index("</section>", page.index('id="actions"'))]
+    assert 'id="download"' in panel and 'id="letter-review"' in panel
+    assert "Letter 1 · 晋城市" in panel
+
+
+def test_the_review_list_follows_the_form(client, form):
+    undated = {**form, "date": ""}
+    found = client.post("/review/marks", data=undated).json()["review"]
+    assert "今天" in found  # an undated record: the letter is dated today, which the clerk must check
+    english = client.post("/review/marks", data={**undated, "template": "interview-notice-en"}).json()["review"]
+    assert "today" in english

@@ -66,21 +66,24 @@ def review_page(request: Request, record: Record, text: str | None, *, status: i
                 errors: Iterable[Msg | str] = (), notes: Iterable[Msg | str] = (),
                 letter: dict[str, str] | None = None,
                 template: str | None = None, stored_id: int | None = None) -> HTMLResponse:
-    """The review page: the text with its mentions highlighted beside the record's form."""
+    """The review page: the text with its mentions highlighted beside the record's form, and
+    the letters' panel with what to check in each letter."""
     from ..letters import list_templates
-    from .download import default_template
+    from .download import default_template, reviews
 
     if header is None or rows is None:
         header, rows = to_form(record)
+    template = template or default_template(record)
+    letter = letter or {"date": "", "doc_prefix": "", "first_number": "1"}
     segments, counts = highlight(record, text) if text is not None else ([], {})
     return render(
         request, "review.html", status, nav="review" if stored_id is None else "archive", record=record, text=text,
         segments=segments, counts=counts, kinds=KINDS, tables=TABLES, header_fields=HEADER,
-        subjects=sum(1 for c in record.cities if c.role == "subject"), reviews=None,
+        subjects=sum(1 for c in record.cities if c.role == "subject"),
+        reviews=reviews(record, template, date=letter["date"] or None),
         can_save=request.app.state.archive is not None,
         header_hidden=HEADER_HIDDEN, header=header, rows=rows, notice_kinds=NOTICE_KINDS,
-        templates=list_templates(), template=template or default_template(record),
-        letter=letter or {"date": "", "doc_prefix": "", "first_number": "1"}, errors=list(errors),
+        templates=list_templates(), template=template, letter=letter, errors=list(errors),
         notes=list(notes), stored_id=stored_id,
     )
 
@@ -188,18 +191,23 @@ async def resolve_selection(request: Request) -> Response:
 async def marks(request: Request) -> Response:
     """The highlights of the form as it stands (rows added, removed or changed), as JSON:
     the notice text's ``html``, ``counts`` per kind and the letters' ``summary``."""
+    from .download import reviews
+
     try:
-        _, parsed, text = await _edited(request)
+        form, parsed, text = await _edited(request)
     except PageError as exc:
         return JSONResponse({"error": translator(ui_lang(request))(exc.messages[0])}, status_code=exc.status)
     if text is None:
         return JSONResponse({"error": ""}, status_code=400)
     segments, counts = highlight(parsed.record, text, rows=parsed.numbers)
     subjects = sum(1 for c in parsed.record.cities if c.role == "subject")
+    options, _ = _letter_options(form)
+    checks = reviews(parsed.record, form.get("template", ""), date=options["date"] or None)
     return JSONResponse({
         "html": fragment(request, "_text.html", record=parsed.record, segments=segments),
         "counts": counts,
         "summary": fragment(request, "_count.html", subjects=subjects),
+        "review": fragment(request, "_check.html", reviews=checks),
     })
 
 

@@ -53,13 +53,26 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     const count = document.getElementById("letter-count");
     if (count && data.summary !== undefined) count.textContent = data.summary.trim();
+    const review = document.getElementById("letter-review");
+    if (review && data.review !== undefined) {
+      const wasOpen = review.querySelector("details[open]") !== null;
+      holder.innerHTML = data.review;
+      const list = holder.content.querySelector("#letter-review");
+      if (list) {
+        review.replaceChildren(...list.childNodes);
+        const details = review.querySelector("details");
+        if (details) details.toggleAttribute("open", wasOpen);
+      }
+    }
     document.dispatchEvent(new CustomEvent("notices:redrawn"));
   };
   const soon = () => { clearTimeout(pending); pending = setTimeout(redraw, 250); };
+  document.getElementById("actions")?.addEventListener("change", soon);
   form.addEventListener("change", (event) => {
     const row = rowOf(event);
-    if (!row) return;
-    if (event.target.name && event.target.name.endsWith("-remove")) row.classList.toggle("removed", event.target.checked);
+    if (row && event.target.name && event.target.name.endsWith("-remove")) {
+      row.classList.toggle("removed", event.target.checked);
+    }
     soon();
   });
 
