@@ -482,16 +482,40 @@ def test_archive_opens_a_notice_for_review(archive):
     assert "70微克/立方米" in docx_text(letter.content)
 
 
-def test_archive_notice_without_its_source(archive, store):
+def test_archive_shows_the_text_the_store_keeps(archive, store):
     page = archive.get("/archive", params={"city": "安阳"}).text
     link = re.search(r'href="(/archive/\d+)"', page).group(1)
     source = store.parent / "inbox" / "anyang.txt"
     kept = source.read_bytes()
-    source.write_bytes(kept + b"changed")
+    source.write_bytes(kept + b"changed")  # the file changed since: the store's own text is shown
     try:
         r = archive.get(link)
     finally:
         source.write_bytes(kept)
+    assert r.status_code == 200
+    assert notice_text(r.text) == kept.decode("utf-8")
+    assert ("city", "Anyang") in marks(r.text)
+
+
+def test_archive_notice_without_its_text_or_source(store, tmp_path):
+    """An older store keeps no texts: the text comes from the source file, else the record alone."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    shutil.copy(store, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE notices SET text = NULL")
+    source = store.parent / "inbox" / "anyang.txt"
+    kept = source.read_bytes()
+    with TestClient(create_app(db=old), base_url=BASE, headers=EN) as c:
+        page = c.get("/archive", params={"city": "安阳"}).text
+        link = re.search(r'href="(/archive/\d+)"', page).group(1)
+        assert notice_text(c.get(link).text) == kept.decode("utf-8")  # found beside the store
+        source.write_bytes(kept + b"changed")
+        try:
+            r = c.get(link)
+        finally:
+            source.write_bytes(kept)
     assert r.status_code == 200
     assert "is not at hand (or has changed since)" in r.text
     assert 'class="notice-text"' not in r.text
