@@ -29,26 +29,50 @@ MISSED_SANCTION = "晋城市须停止审批新增排污项目。"  # the extract
 HOSTILE = "\n<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
 
 
-@pytest.fixture(scope="module")
-def server():
-    """The app on a free port of 127.0.0.1, served by uvicorn in a thread."""
+def _serve(app):
+    """``app`` on a free port of 127.0.0.1, served by uvicorn in a thread: its address, and a stop."""
     import uvicorn
-
-    from notices.web import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while not srv.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+
+    def stop() -> None:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="module")
+def server():
+    from notices.web import create_app
+
+    url, stop = _serve(create_app())
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory):
+    """The app with a store holding JINCHENG (as `notices serve --db` runs it)."""
+    from notices.batch import batch
+    from notices.web import create_app
+
+    root = tmp_path_factory.mktemp("browser-store")
+    (root / "inbox").mkdir()
+    (root / "inbox" / "jincheng.txt").write_text(JINCHENG, encoding="utf-8")
+    batch([root / "inbox"], root / "notices.db")
+    url, stop = _serve(create_app(db=root / "notices.db"))
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="module")
@@ -210,4 +234,27 @@ def test_select_what_was_missed_add_it_and_download_it(page, server, tmp_path):
     start = (JINCHENG + MISSED_SANCTION).index("吉建军")
     assert {"name": "吉建军", "title": "副市长", "span": [start, start + 3]}.items() <= \
         next(o for o in record["officials"] if o["name"] == "吉建军").items()
+    assert page.problems == []
+
+
+def test_a_saved_correction_reopens_from_the_archive(page, archived):
+    page.goto(archived + "/archive")
+    page.fill("input[name=q]", "晋城")
+    page.click("form.search button[type=submit]")
+    page.click("table.hits a")
+    page.wait_for_selector("#notice-text")
+    _add(page, "吉建军", "official")
+    page.fill("input[name=editor]", "王芳")
+    page.click("#save")
+    page.wait_for_selector(".flash.note")
+    assert "已将更正保存为通报" in page.inner_text(".flash.note")
+
+    page.goto(archived + "/archive")
+    assert page.locator("table.hits .badge").inner_text() == "已更正"
+    page.click("table.hits a")
+    page.wait_for_selector("#notice-text")
+    assert "经人工更正后的版本（第 2 版）" in page.inner_text(".flash.note")
+    assert page.locator("#notice-text mark.m-official", has_text="吉建军").count() == 1
+    names = [page.input_value(f"input[name='officials-{i}-name']") for i in range(2)]
+    assert "吉建军" in names
     assert page.problems == []
