@@ -223,12 +223,15 @@ class Archive:
             found = [h for h in store.search(query.text, city=city, year=query.year, kind=query.kind or None,
                                              limit=MAX_SEARCHED) if h.event_id in wanted][offset:offset + limit + 1]
         hits = []
-        for h in found[:limit]:
-            _, rows = store.execute(f"{self._HIT} WHERE e.notice_id = ? OR e.id = ? LIMIT 1",  # noqa: S608
-                                    (h.notice_id, h.event_id or -1))
-            subjects, sources, version = (rows[0][6], rows[0][7], rows[0][8]) if rows else ("", h.sources, 1)
-            hits.append(Hit(h.notice_id, h.event_id, h.date, h.title, h.kind, h.source or "", subjects or "",
-                            int(sources or 1), int(version or 1), h.snippet_html()))
+        for h in found[:limit]:  # shown as its event (the event's title, first notice), with the match
+            _, rows = store.execute(f"{self._HIT} WHERE e.id = ?", (h.event_id if h.event_id is not None else -1,))  # noqa: S608
+            if rows:
+                nid, eid, date, title, kind, source, subjects, sources, version = rows[0]
+                hits.append(Hit(int(nid), eid, date, title, kind, source or "", subjects or "", int(sources or 1),
+                                int(version or 1), h.snippet_html()))
+            else:
+                hits.append(Hit(h.notice_id, h.event_id, h.date, h.title, h.kind, h.source or "", "", h.sources,
+                                1, h.snippet_html()))
         return Results(hits, None, len(found) > limit, limit)
 
     def export(self, query: Query) -> list[Hit]:
