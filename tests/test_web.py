@@ -407,20 +407,30 @@ def test_record_json(client, reviewed):
 # ------------------------------------------------------------------------------- archive
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """A store of three notices: two files and one member of a zip, as `notices batch` writes it."""
+def make_store(root: Path, texts: dict[str, str]) -> Path:
+    """A store as `notices batch` writes it from root/inbox: two corpus notices (沧州, 安阳)
+    and ``texts`` (file name: text; ``a.zip!b.txt`` is a member of a zip)."""
     from notices.batch import batch
 
-    root = tmp_path_factory.mktemp("archive")
     inbox = root / "inbox"
     inbox.mkdir()
     shutil.copy(CORPUS / "zh" / "zh-a01.txt", inbox / "cangzhou.txt")
     shutil.copy(CORPUS / "en" / "en-01.txt", inbox / "anyang.txt")
-    with zipfile.ZipFile(inbox / "more.zip", "w") as zf:
-        zf.writestr("2018/jincheng.txt", JINCHENG)
+    for name, text in texts.items():
+        outer, _, member = name.partition("!")
+        if member:
+            with zipfile.ZipFile(inbox / outer, "a") as zf:
+                zf.writestr(member, text)
+        else:
+            (inbox / name).write_text(text, encoding="utf-8")
     batch([inbox], root / "notices.db")
     return root / "notices.db"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A store of three notices: two files and one member of a zip."""
+    return make_store(tmp_path_factory.mktemp("archive"), {"more.zip!2018/jincheng.txt": JINCHENG})
 
 
 @pytest.fixture(scope="module")

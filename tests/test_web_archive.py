@@ -17,7 +17,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from notices.web import create_app
-from tests.test_web import BASE, CORPUS, EN, JINCHENG, form_of, marks, messages, notice_text
+from tests.test_web import BASE, EN, JINCHENG, form_of, make_store, marks, messages, notice_text
 
 REPRINT = "（转载自某市政府网站）\n" + JINCHENG  # the same notice as another site printed it
 
@@ -30,18 +30,9 @@ def _titles(page: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from notices.batch import batch
-
-    root = tmp_path_factory.mktemp("events")
-    inbox = root / "inbox"
-    inbox.mkdir()
-    shutil.copy(CORPUS / "zh" / "zh-a01.txt", inbox / "cangzhou.txt")
-    shutil.copy(CORPUS / "en" / "en-01.txt", inbox / "anyang.txt")
-    (inbox / "jincheng.txt").write_text(JINCHENG, encoding="utf-8")
-    (inbox / "jincheng-copy.txt").write_text(JINCHENG, encoding="utf-8")
-    (inbox / "jincheng-reprint.txt").write_text(REPRINT, encoding="utf-8")
-    batch([inbox], root / "notices.db")
-    return root / "notices.db"
+    """沧州, 安阳, and 晋城 three times: a file, an identical copy and a reprint (one event)."""
+    return make_store(tmp_path_factory.mktemp("events"), {
+        "jincheng.txt": JINCHENG, "jincheng-copy.txt": JINCHENG, "jincheng-reprint.txt": REPRINT})
 
 
 @pytest.fixture

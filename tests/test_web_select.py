@@ -13,7 +13,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from notices.web import create_app
-from tests.test_web import BASE, EN, form_of, marks, messages
+from tests.test_web import BASE, EN, form_of, marks
 
 TEXT = ("生态环境部约谈晋城市政府主要负责人\n"
         "2018年5月3日，生态环境部约谈山西省晋城市人民政府主要负责人。督查发现，1至3月晋城市PM2.5平均浓度为"
