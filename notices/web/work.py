@@ -169,7 +169,7 @@ class Pool:
         except (EOFError, OSError) as exc:
             self._replace(worker)
             raise WorkerFailed(f"the extraction worker died ({exc})") from None
-        self._idle.put(worker)
+        self._give_back(worker)
         if kind == "page":
             raise value
         if kind == "failed":
@@ -177,9 +177,17 @@ class Pool:
             raise WorkerFailed(value.strip().splitlines()[-1])
         return value
 
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            closed = self._closed
+        if closed:
+            worker.stop()
+        else:
+            self._idle.put(worker)
+
     def _give_back_or_replace(self, worker: _Worker) -> None:
         if worker.alive():
-            self._idle.put(worker)
+            self._give_back(worker)
         else:
             self._replace(worker)
 
