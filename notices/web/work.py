@@ -11,6 +11,7 @@ in a job is raised again here, any other failure becomes :class:`WorkerFailed`.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import socket
@@ -218,4 +219,5 @@ def shared_pool(size: int = DEFAULT_WORKERS) -> Pool:
         pool = _POOLS.get(size)
         if pool is None or pool._closed:
             pool = _POOLS[size] = Pool(size)
+            atexit.register(pool.close)  # a busy worker ends when its socket closes with us
         return pool
