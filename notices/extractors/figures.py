@@ -15,7 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numerals import EN_FRACTIONS, EN_SCALES, EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
+from ..numerals import CN_DIGITS, EN_FRACTIONS, EN_SCALES, EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
 from .lexicon import alternation, lexicon
 from .mentions import (COMPANY, DATE, DEADLINE, FIGURE, OFFICIAL, PLACE, FigureInfo, NoticeView,
                        mark_done, require, view)
@@ -35,12 +35,14 @@ def _zh_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"]).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     mw = alternation(lex["measure_words"]).pattern
+    dur = alternation(lex["duration_units"]).pattern
+    # 上千人, 近百个: a bare 百/千/万 after a word of approximation is a round number
+    approx = rf"(?<=[上近逾超过])[百千万](?=[多余]?(?:{mw}))"
     return re.compile(
-        rf"(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM})\s*"
-        rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))"
+        rf"(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])"
         rf"|百分之(?P<pctword>{_AR_NUM}|{_CN_NUM})"
-        rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})"
-        rf"|(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])")
+        rf"|(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM}|{approx})[ \t\u3000]*(?P<mult>[万亿](?![元吨亩]))?(?P<more>[多余])?[ \t\u3000]*"
+        rf"(?:(?P<pct>{pct})|(?P<dur>{dur})|(?P<meas>{meas})|(?P<mw>{mw}))?")
 
 
 def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
@@ -103,21 +105,60 @@ def _counted_noun(draft: Draft, pos: int) -> int:
     return end
 
 
-def raw_is_duration(m: re.Match) -> bool:
-    return m.group("meas") in ("天", "小时")
-
-
 _NOT_FIGURE = (DATE, DEADLINE, OFFICIAL, COMPANY)
+
+
+@cache
+def _words(lang: str, key: str) -> tuple[str, ...]:
+    """A lexicon list as a tuple, longest first (for ``str.startswith`` and ``endswith``)."""
+    return tuple(sorted(lexicon(lang)[key], key=len, reverse=True))
+
+
+@cache
+def _money_before() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon("zh")["money_words"]).pattern + r".{0,3}$")
+
+
+@cache
+def _place_count() -> re.Pattern[str]:
+    """What follows the measure word in a count of places: 个市, 个县(区), 个未达标城市."""
+    lex = lexicon("zh")
+    mods = alternation(lex["place_count_modifiers"]).pattern
+    nouns = alternation(lex["place_count_nouns"]).pattern
+    not_ = alternation(lex["place_count_not"]).pattern
+    return re.compile(rf"(?:{mods})?(?!{not_})(?:{nouns})")
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """Inside 《…》 (大气十条 in 《大气十条》): a name, looked for at most 24 characters back."""
+    i = text.rfind("《", max(0, pos - 24), pos)
+    return i >= 0 and "》" not in text[i:pos]
+
+
+def _is_rank(text: str, ns: int, mw: str) -> bool:
+    """前十名, 排名后10位: a rank, not a count (目前5名 is a count)."""
+    lex = lexicon("zh")
+    return (mw in lex["rank_words"] and ns > 0 and text[ns - 1] in lex["rank_marks"]
+            and (ns < 2 or text[ns - 2] not in lex["rank_not_after_char"]))
+
+
+def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
+    """A length of time (两年, 1个月, 两周左右), not a year (2018年), a point or a limit (3天后)."""
+    lex = lexicon("zh")
+    dur = m.group("dur")
+    if text.startswith(_words("zh", "duration_not_after"), m.end()) and not (
+            dur == "周" and text.startswith("左右", m.end())):
+        return False
+    if dur == "年" and num[0].isdigit() and len(num) > 2:
+        return False
+    if value == 1 and not num[0].isdigit() and dur in ("天", "小时", "个小时"):
+        return False  # 一天, 一小时: words, rarely a reported duration
+    return True
 
 
 def find_zh(draft: Draft) -> list[FigureInfo]:
     lex = lexicon("zh")
     text = draft.norm
-    not_after = tuple(sorted(lex["not_figure_after"], key=len, reverse=True))
-    not_before = tuple(lex["not_figure_before"])
-    numeral_words = lex["numeral_words"]
-    units = lex["measure_units"]
-    scales = lex["unit_scale"]
     out: list[FigureInfo] = []
     for m in _zh_pattern().finditer(text):
         if m.group("pctword") or m.group("tenths"):
@@ -131,68 +172,111 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
             if value is not None:
                 out.append(FigureInfo(fs, fe, value, unit, "percent", _zh_role(draft, fs, fe, "percent")))
             continue
-        if m.group("frac"):
-            fs, fe = m.span("frac")
-            value = parse_number(m.group("frac"))
-            if value is not None and not draft.overlaps(fs, fe, _NOT_FIGURE + (PLACE,)):
-                out.append(FigureInfo(fs, fe, value, None, "percent", _zh_role(draft, fs, fe, "percent")))
+        if m.group("num") is None:
             continue
-        ns, ne = m.span("num")
-        num = m.group("num")
-        if draft.overlaps(ns, m.end(), _NOT_FIGURE):
-            continue
-        before = text[max(0, ns - 3):ns]
-        if before.endswith(not_before) or re.search(r"[A-Za-z+._-]$", before) or text[m.end():m.end() + 1] in "+":
-            continue
-        if re.match(r"\s*[+]", text[ne:ne + 2]):
-            continue
-        is_cn = not num[0].isdigit()
-        if is_cn:
-            if any(text.startswith(w, ns - k) for w in numeral_words for k in range(0, len(w)) if ns - k >= 0 and text.startswith(w, ns - k) and ns - k + len(w) > ns):
+        info = _zh_number(draft, m, lex)
+        if info is not None:
+            out.append(info)
+    return _restated_counts_dropped(out)
+
+
+def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
+    """One count per number and measure word: 82件 restating 82件群众信访举报 is the same count.
+
+    Counts whose nouns differ (13名市长, 2名县长) are kept, and so is everything but counts."""
+    seen: dict[float, list[str]] = {}
+    out = []
+    for f in figures:
+        if f.kind == "count" and f.unit:
+            units = seen.setdefault(f.value, [])
+            if any(u.startswith(f.unit) or f.unit.startswith(u) for u in units):
                 continue
-        value = parse_number(num)
-        if value is None:
-            if len(num) >= MAX_NUMBER_CHARS:
-                _out_of_range(draft, num)
-            continue
-        kind = "count"
-        end = m.end()
-        unit: str | None
-        if m.group("pct"):
-            unit = "%" if m.group("pct") == "%" else "个百分点"
-            kind = "percent"
-        elif m.group("meas"):
-            raw_unit = m.group("meas")
-            unit = units[raw_unit]
-            value = value * scales.get(raw_unit, 1)
-            kind = "money" if unit == "yuan" else "measure"
-            if raw_unit in ("天", "小时"):
-                unit = draft.text[m.start("meas"):m.end("meas")]
-        else:
-            mw = m.group("mw")
-            if text[m.start("mw"):].startswith(not_after) or text[ns:].startswith(("一个", "一家", "一名", "一项", "一起", "一次", "一批", "一处")):
-                continue
-            if m.group("mult"):
-                value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
-            noun_end = _counted_noun(draft, m.end("mw"))
-            unit = draft.text[m.start("mw"):noun_end]
-            end = noun_end
-            if mw in ("个", "次") and noun_end == m.end("mw") and text[noun_end:noun_end + 1] in ("月", "工", "小"):
-                continue
-        after_num = text[ne:ne + 4]
-        if not m.group("pct") and not m.group("meas") and after_num.startswith(not_after):
-            continue
-        if is_cn and value == 1:
-            continue
-        if raw_is_duration(m) and (is_cn or re.match(r"\s*(?:后|前|内|以来|之内|以内|左右|多)", text[m.end():m.end() + 2])):
-            continue
-        if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
-            ns -= 1
-            value = -value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        out.append(FigureInfo(ns, m.end(), value, unit, kind, _zh_role(draft, ns, m.end(), kind)))
+            units.append(f.unit)
+        out.append(f)
     return out
+
+
+def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
+    """The figure a number with what follows it makes, or None when it is no quantity."""
+    text = draft.norm
+    ns, ne = m.span("num")
+    num = m.group("num")
+    has_unit = any(m.group(g) for g in ("pct", "dur", "meas", "mw"))
+    if "分之" in num and not has_unit and not m.group("mult"):
+        value = parse_number(num)
+        if value is None or draft.overlaps(ns, ne, _NOT_FIGURE + (PLACE,)):
+            return None
+        return FigureInfo(ns, ne, value, None, "percent", _zh_role(draft, ns, ne, "percent"))
+    if not has_unit and not m.group("mult"):
+        return None
+    if draft.overlaps(ns, m.end(), _NOT_FIGURE):
+        return None
+    before = text[max(0, ns - 3):ns]
+    if before.endswith(_words("zh", "not_figure_before")) or re.search(r"[A-Za-z+._-]$|\d[:：]$", before):
+        return None
+    if text[m.end():m.end() + 1] == "+" or re.match(r"\s*[+]", text[ne:ne + 2]) or _in_book_title(text, ns):
+        return None
+    is_cn = not num[0].isdigit()
+    if is_cn:
+        words = lex["numeral_words"]
+        if any(ns - k >= 0 and text.startswith(w, ns - k) and ns - k + len(w) > ns
+               for w in words for k in range(len(w))):
+            return None
+        if len(num) > 1 and all(ch in CN_DIGITS for ch in num):
+            return None  # 三二支沟, 二〇一八: digits read one by one are names and years
+    value = parse_number(num)
+    if value is None:
+        if len(num) >= MAX_NUMBER_CHARS:
+            _out_of_range(draft, num)
+        return None
+    if m.group("mult"):
+        value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
+    end = m.end()
+    unit: str | None
+    if m.group("pct"):
+        if m.group("mult"):
+            return None
+        unit = "%" if m.group("pct") == "%" else "个百分点"
+        kind = "percent"
+    elif m.group("dur"):
+        if not _duration_ok(text, m, num, value):
+            return None
+        unit = draft.text[m.start("dur"):m.end("dur")]
+        kind = "measure"
+    elif m.group("meas"):
+        raw_unit = m.group("meas")
+        if raw_unit[-1].isascii() and raw_unit[-1].isalpha() and re.match(r"[A-Za-z]", text[end:end + 1]):
+            return None  # 100mm is not 100 m
+        unit = lex["measure_units"][raw_unit]
+        value = value * lex["unit_scale"].get(raw_unit, 1)
+        kind = "money" if unit == "yuan" else "measure"
+    elif m.group("mw"):
+        mw = m.group("mw")
+        not_after = _words("zh", "not_figure_after")
+        if text.startswith(not_after, m.start("mw")) or text.startswith(not_after, ne):
+            return None
+        if _is_rank(text, ns, mw) or (mw in lex["team_words"] and draft.place_ending_at(ns)):
+            return None
+        if mw in lex["place_count_words"] and _place_count().match(text, m.end("mw")):
+            return None
+        noun_end = _counted_noun(draft, m.end("mw"))
+        if mw in lex["measure_words_need_noun"] and noun_end == m.end("mw"):
+            return None
+        unit = draft.text[m.start("mw"):noun_end]
+        end = noun_end
+        kind = "count"
+    else:  # 罚款10万: money written without 元
+        if not _money_before().search(text[max(0, ns - 8):ns]):
+            return None
+        unit, kind = "yuan", "money"
+    if is_cn and value == 1 and kind != "measure":
+        return None
+    if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
+        ns -= 1
+        value = -value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return FigureInfo(ns, end, value, unit, kind, _zh_role(draft, ns, end, kind))
 
 
 def _out_of_range(draft: Draft, num: str) -> None:
