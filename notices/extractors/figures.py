@@ -149,7 +149,7 @@ def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
     if text.startswith(_words("zh", "duration_not_after"), m.end()) and not (
             dur == "周" and text.startswith("左右", m.end())):
         return False
-    if dur == "年" and num[0].isdigit() and len(num) > 2:
+    if dur == "年" and (num[0].isdigit() and len(num) > 2 or value > 30):
         return False
     if value == 1 and not num[0].isdigit() and dur in ("天", "小时", "个小时"):
         return False  # 一天, 一小时: words, rarely a reported duration
@@ -296,10 +296,14 @@ def _en_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"], flags=re.I).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     return re.compile(
-        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
+        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*|(?P<cur>(?:US|U\.S\.|S|HK)?\$)\s?)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
         rf"(?P<scale>\s+(?:million|billion|thousand))?"
         rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,4}}))?",
         re.I)
+
+
+_EN_NOT_ADJECTIVE = frozenset(("and", "or", "but", "than", "that", "which", "who", "were", "was", "are", "is", "be",
+                               "been", "had", "has", "have", "per", "for", "as", "its", "their", "his", "her"))
 
 
 def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | None:
@@ -322,7 +326,8 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
             return None
         if low in nouns:
             return word, start + w.end()
-        if i == 0 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent"):
+        if i <= 2 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent") \
+                and all(re.fullmatch(r"[a-z-]+", x.group(0)) and x.group(0).lower() not in _EN_NOT_ADJECTIVE for x in words[:i]):
             nxt = words[1].group(0).lower() if len(words) > 1 else ""
             if nxt not in nouns:
                 return word, start + w.end()
@@ -371,6 +376,8 @@ def find_en(draft: Draft) -> list[FigureInfo]:
             end = m.end("meas")
         elif m.group("rmb"):
             unit, kind = "yuan", "money"
+        elif m.group("cur"):
+            unit, kind = {"S$": "SGD", "HK$": "HKD"}.get(m.group("cur"), "USD"), "money"
         elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
             unit, kind = None, "percent"
         elif m.group("rest"):
@@ -380,19 +387,53 @@ def find_en(draft: Draft) -> list[FigureInfo]:
             unit, end = found
             if unit.lower() in ordinal_words:
                 continue
-            if is_word and unit.lower() in ("cities", "counties", "districts", "provinces", "places", "localities", "regions", "municipalities"):
-                continue
+            if unit.lower() in lex["place_count_nouns"]:
+                continue  # "three cities", "10 provincial regions": a count of places, not a figure
             kind = "count"
         else:
             continue
-        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and re.fullmatch(r"(?:19|20)\d{2}", num):
+        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and not m.group("cur") \
+                and re.fullmatch(r"(?:19|20)\d{2}", num):
             continue
         if is_word and value == 1 and kind == "count":
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        start = m.start("rmb") if m.group("rmb") else ns
+        start = m.start("rmb") if m.group("rmb") else m.start("cur") if m.group("cur") else ns
         out.append(FigureInfo(start, end, value, unit, kind, _en_role(draft, ns, end, kind)))
+    out.extend(_en_extras(draft, out))
+    return out
+
+
+_EN_DURATION = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+[Pp]lan)|\b(?P<long>month|year|week)long\b", re.I)
+_EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
+
+
+def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+    """A one-month inspection, a monthlong tour (how long an activity lasts); doubled, double the
+    standard (a multiple)."""
+    text = draft.norm
+    out = []
+    for m in _EN_DURATION.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        if m.group("long"):
+            value, unit = 1, m.group("long").lower()
+        else:
+            num = m.group("num").lower()
+            value = 0.5 if num == "half" else parse_number(num) if num[0].isdigit() else _en_word_value(num)
+            unit = m.group("unit").lower()
+        if value:
+            out.append(FigureInfo(s, e, value, unit, "count", "other"))
+    for m in _EN_MULTIPLE.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        word = m.group("word").lower()
+        value = 2 if word.startswith("doubl") else 3 if word.startswith("tripl") else 4
+        out.append(FigureInfo(s, e, value, "times", "other", "actual"))
     return out
 
 

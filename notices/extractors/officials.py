@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..pinyin import is_surname_start, person_name_en, surnames
+from ..resources import data_path
 from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
                        require, view)
@@ -52,6 +53,12 @@ def _city(code: str) -> tuple[str | None, str | None]:
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 
 
+@cache
+def _rare_surnames() -> frozenset[str]:
+    lines = data_path("surnames_rare.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
@@ -75,6 +82,16 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         given += ch
     if not given:
         return None
+    if text[pos:pos + k] in _rare_surnames():
+        # 介绍, 政府, 考察江: a rare surname starts a name only as a whole three-character name,
+        # and never when it is a word that rarely belongs to a name (及企业)
+        if text[pos:pos + k] in lexicon("zh")["name_stop_chars"]:
+            return None
+        nxt = text[pos + k + 2:pos + k + 3]
+        verbs = lexicon("zh")["verbs_after_name"]
+        if len(given) < 2 or not (not nxt or not _HAN.match(nxt) or nxt in _NAME_BOUNDARY
+                                  or any(text.startswith(w, pos + k + 2) for w in verbs)):
+            return None
     if len(given) == 2:
         three = text[pos:pos + k + 2]
         after = text[pos + k + 2:pos + k + 3]
@@ -100,7 +117,10 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand) and cand[-1] not in _ORG_END:
+        k = is_surname_start(cand)
+        if k and cand[:k] in _rare_surnames() and len(cand) - k < 2:
+            continue  # 政府分管负责人: a rare surname starts only a whole three-character name
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and k and cand[-1] not in _ORG_END:
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
@@ -192,7 +212,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME}\s*,?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:a|an|another|China's|the country's|China’s)\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
     return before, after
 
 
