@@ -129,6 +129,18 @@ def _place_count() -> re.Pattern[str]:
     return re.compile(rf"(?:{mods})?(?!{not_})(?:{nouns})")
 
 
+def _counts_places_before(draft: Draft, m: re.Match) -> bool:
+    """A bare count of the places named as its subject just before (地级市一共有15个)."""
+    text = draft.norm
+    end = m.end()
+    if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "，,。；;、为是和与及":
+        return False  # a noun follows: 5个问题
+    ns = m.start("num")
+    before = text[max(0, ns - 14):ns]
+    return bool(re.search(r"(?:有|共有|一共有|共|计)$", before)) and any(
+        w in before for w in lexicon("zh")["place_generic_nouns"])
+
+
 def _in_book_title(text: str, pos: int) -> bool:
     """Inside 《…》 (大气十条 in 《大气十条》): a name, looked for at most 24 characters back."""
     i = text.rfind("《", max(0, pos - 24), pos)
@@ -183,13 +195,14 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
 def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
     """One count per number and measure word: 82件 restating 82件群众信访举报 is the same count.
 
-    Counts whose nouns differ (13名市长, 2名县长) are kept, and so is everything but counts."""
+    Counts whose nouns differ (13名市长, 2名县长) are kept, and so is everything but counts; the
+    same count written again (五个案例, 5个案例) is scored once per string anyway."""
     seen: dict[float, list[str]] = {}
     out = []
     for f in figures:
         if f.kind == "count" and f.unit:
             units = seen.setdefault(f.value, [])
-            if any(u.startswith(f.unit) or f.unit.startswith(u) for u in units):
+            if any(u != f.unit and (u.startswith(f.unit) or f.unit.startswith(u)) for u in units):
                 continue
             units.append(f.unit)
         out.append(f)
@@ -209,8 +222,8 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
         return FigureInfo(ns, ne, value, None, "percent", _zh_role(draft, ns, ne, "percent"))
     if not has_unit and not m.group("mult"):
         return None
-    if draft.overlaps(ns, m.end(), _NOT_FIGURE):
-        return None
+    if draft.overlaps(ns, m.end(), _NOT_FIGURE) or draft.overlaps(ns, ne, (PLACE,)):
+        return None  # 五家渠市: a number inside a place's name
     before = text[max(0, ns - 3):ns]
     if before.endswith(_words("zh", "not_figure_before")) or re.search(r"[A-Za-z+._-]$|\d[:：]$", before):
         return None
@@ -258,6 +271,8 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
         if _is_rank(text, ns, mw) or (mw in lex["team_words"] and draft.place_ending_at(ns)):
             return None
         if mw in lex["place_count_words"] and _place_count().match(text, m.end("mw")):
+            return None
+        if mw in lex["place_count_words"] and _counts_places_before(draft, m):
             return None
         noun_end = _counted_noun(draft, m.end("mw"))
         if mw in lex["measure_words_need_noun"] and noun_end == m.end("mw"):
