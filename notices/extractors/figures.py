@@ -289,8 +289,9 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
     if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
         ns -= 1
         value = -value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):
+        value = round(value, 6)  # 2.3亿 is 230000000, not 229999999.99999997
+        value = int(value) if value.is_integer() else value
     return FigureInfo(ns, end, value, unit, kind, _zh_role(draft, ns, end, kind))
 
 
@@ -311,9 +312,12 @@ def _en_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"], flags=re.I).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     return re.compile(
-        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*|(?P<cur>(?:US|U\.S\.|S|HK)?\$)\s?)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
+        # digits may stand glued to a lowercase word ("sent out30 teams", a typesetting slip that
+        # find_en checks); number words never ("often" holds no ten)
+        rf"(?:(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*|(?P<cur>(?:US|U\.S\.|S|HK)?\$)\s?))?"
+        rf"(?P<num>(?-i:(?<![\dA-Z_.+-])){_AR_NUM}|(?<![\w.+-])(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
         rf"(?P<scale>\s+(?:million|billion|thousand))?"
-        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,4}}))?",
+        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?=(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,6}})))?",
         re.I)
 
 
@@ -349,6 +353,36 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
     return None
 
 
+_EN_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|its|their|these|those)\b((?:\s+[\w,-]+){0,3})", re.I)
+_EN_SUBJECT = re.compile(r"\s+(?:were|are)\b")
+_EN_NOT_DURATION_BEFORE = re.compile(
+    r"\b(?:within|in|after|before|past|last|next|recent|previous|first|final|coming|those|these)\s+(?:(?:more\s+than|over|about|nearly|almost)\s+)?$", re.I)
+_EN_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|after|before|old|of age|into)\b|-old", re.I)
+
+
+def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | None, int] | None:
+    """Numbers whose noun is elsewhere: "four of the violations", "28,000 of them", "640 were
+    fined", and lengths of time ("every two years", "held for 15 days"; not "within 15 days",
+    "two years ago")."""
+    lex = lexicon("en")
+    first = re.match(r"\s*([A-Za-z]+)", rest)
+    word = first.group(1).lower() if first else ""
+    if word in lex["time_nouns"]:
+        if _EN_NOT_DURATION_BEFORE.search(before) or _EN_NOT_DURATION_AFTER.match(text, ne + len(first.group(0))):
+            return None
+        return first.group(1), ne + len(first.group(0))
+    part = _EN_PARTITIVE.match(text, ne)
+    if part:
+        words = [w.strip(",.;:-") for w in part.group(1).split()]
+        if any(w.lower() in lex["place_count_nouns"] for w in words):
+            return "places", ne  # "two of the three cities": a count of places
+        nouns = [w for w in words if w.lower().endswith("s") and w.lower() not in EN_WORDS]
+        return (nouns[0] if nouns else None), ne
+    if _EN_SUBJECT.match(text, ne):
+        return None, ne
+    return None
+
+
 def find_en(draft: Draft) -> list[FigureInfo]:
     lex = lexicon("en")
     text = draft.norm
@@ -362,10 +396,11 @@ def find_en(draft: Draft) -> list[FigureInfo]:
         if draft.overlaps(ns, ne, _NOT_FIGURE):
             continue
         before = text[max(0, ns - 12):ns]
-        if re.search(r"(?:PM|No\.|Article|COD|SO|NO|[+]|\d[.,])\s*$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
+        if re.search(r"(?:(?:PM|No\.|Article|COD|SO|NO|[+])\s*|\d[.,])$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
             continue
-        if re.search(r"\b(?:the|these|those|all|both)\s+$", before, re.I) and not num[0].isdigit():
-            continue
+        glued = re.search(r"[a-z]+$", before)
+        if glued and (len(glued.group(0)) < 2 or glued.group(0) in lex["glued_not"]):
+            continue  # km2, so2, pm2.5: a unit's or a substance's name, not a number
         is_word = not num[0].isdigit()
         if is_word and num.lower() in ("hundred", "thousand", "dozen", "zero"):
             continue
@@ -396,15 +431,16 @@ def find_en(draft: Draft) -> list[FigureInfo]:
         elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
             unit, kind = None, "percent"
         elif m.group("rest"):
-            found = _en_count_unit(draft, m.start("rest"), m.group("rest"))
+            found = _en_bare_count(text, before, ne, m.group("rest")) \
+                or _en_count_unit(draft, m.start("rest"), m.group("rest"))
             if found is None:
                 continue
             unit, end = found
-            if unit.lower() in ordinal_words:
+            if unit and unit.lower() in ordinal_words:
                 continue
-            if unit.lower() in lex["place_count_nouns"]:
+            if unit and unit.lower() in lex["place_count_nouns"]:
                 continue  # "three cities", "10 provincial regions": a count of places, not a figure
-            kind = "count"
+            kind = "measure" if unit and unit.lower() in lex["time_nouns"] else "count"
         else:
             continue
         if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and not m.group("cur") \
@@ -421,7 +457,7 @@ def find_en(draft: Draft) -> list[FigureInfo]:
 
 
 _EN_DURATION = re.compile(
-    rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+[Pp]lan)|\b(?P<long>month|year|week)long\b", re.I)
+    rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+(?-i:(?:Action\s+)?Plan\b))|\b(?P<long>month|year|week)long\b", re.I)
 _EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
 
 
