@@ -89,15 +89,31 @@ def subject_of(draft: Draft, start: int) -> str | None:
     return seg if 2 <= len(seg) <= 16 else None
 
 
+@cache
+def _pattern(lang: str, key: str) -> re.Pattern[str]:
+    return alternation(lexicon(lang)[key])
+
+
+def _in_numeral_word(text: str, pos: int) -> bool:
+    """Is the numeral at ``pos`` part of a word (一些, 进一步, 十三五)? A few matches, not a scan."""
+    words = _pattern("zh", "numeral_words")
+    longest = max(map(len, lexicon("zh")["numeral_words"]))
+    for start in range(max(0, pos - longest + 1), pos + 1):
+        m = words.match(text, start)
+        if m and m.end() > pos:
+            return True
+    return False
+
+
 def _counted_noun(draft: Draft, pos: int) -> int:
     """End of the counted noun after a measure word (4 characters at most)."""
     lex = lexicon("zh")
     text = draft.norm
     stops = lex["noun_stop_chars"]
-    stop_words = lex["noun_stop_words"]
+    stop_words = _pattern("zh", "noun_stop_words")
     end = pos
     while end < len(text) and end - pos < 6 and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in stops:
-        if any(text.startswith(w, end) for w in stop_words):
+        if stop_words.match(text, end):
             break
         if draft.overlaps(end, end + 1, (PLACE, OFFICIAL, COMPANY)):
             break
@@ -192,6 +208,9 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
     return _restated_counts_dropped(out)
 
 
+_RESTATED_LOOKBACK = 16  # nouns remembered per number: bounded, so a long list stays linear
+
+
 def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
     """One count per number and measure word: 82件 restating 82件群众信访举报 is the same count.
 
@@ -204,7 +223,8 @@ def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
             units = seen.setdefault(f.value, [])
             if any(u != f.unit and (u.startswith(f.unit) or f.unit.startswith(u)) for u in units):
                 continue
-            units.append(f.unit)
+            if len(units) < _RESTATED_LOOKBACK:
+                units.append(f.unit)
         out.append(f)
     return out
 
@@ -231,9 +251,7 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
         return None
     is_cn = not num[0].isdigit()
     if is_cn:
-        words = lex["numeral_words"]
-        if any(ns - k >= 0 and text.startswith(w, ns - k) and ns - k + len(w) > ns
-               for w in words for k in range(len(w))):
+        if _in_numeral_word(text, ns):
             return None
         if len(num) > 1 and all(ch in CN_DIGITS for ch in num):
             return None  # 三二支沟, 二〇一八: digits read one by one are names and years
