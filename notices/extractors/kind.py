@@ -215,9 +215,21 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
         if divs[0].level == "province":
             zh = lex.get("province_bureaus", {}).get(zh, zh)  # a province's "bureau" is its 厅
         candidates.append((m.start(), (divs[0].name + zh, f"{place} {m.group('suffix')}")))
+    home = None
+    for m in _EN_PROVINCIAL.finditer(text):
+        home = home or _home_province(draft)
+        if home is not None:
+            zh = "环境保护厅" if "protection" in m.group(0).lower() else "生态环境厅"
+            candidates.append((m.start(), (home.name + zh, None)))
     if not candidates:
         return None
+    candidates.sort(key=lambda c: c[0])
     return _agent(draft, candidates, lex.act_triggers)
+
+
+# "the provincial ecology and environment department": the department of the notice's province
+_EN_PROVINCIAL = re.compile(r"\bprovincial (?:ecology and environment|eco-environment(?:al)?|environmental protection) "
+                            r"(?:department|bureau)\b", re.I)
 
 
 def authority(draft: Draft) -> tuple[str, str | None] | None:

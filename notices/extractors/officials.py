@@ -16,8 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..pinyin import is_surname_start, person_name_en, surnames
-from ..resources import data_path
+from ..pinyin import common_surnames, is_surname_start, person_name_en, surnames
 from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
                        require, view)
@@ -55,8 +54,7 @@ _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 
 @cache
 def _rare_surnames() -> frozenset[str]:
-    lines = data_path("surnames_rare.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return surnames() - common_surnames()
 
 
 def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
@@ -190,7 +188,7 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
 @cache
 def _en_surnames() -> frozenset[str]:
     out = set()
-    for s in surnames():
+    for s in common_surnames():
         try:
             out.add(person_name_en(s).split()[0])
         except (IndexError, ValueError):

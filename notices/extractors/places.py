@@ -51,19 +51,33 @@ def _zh_index() -> _Index:
 def _en_index() -> dict[str, tuple[str, ...]]:
     gaz = load_gazetteer()
     never = {w.lower() for w in lexicon("en")["place_never"]}
-    return {s.lower(): codes for s, codes in gaz.surfaces("en").items()
-            if s.lower() not in never and len(s) >= 3}
+    index = {s.lower(): codes for s, codes in gaz.surfaces("en").items()
+             if s.lower() not in never and len(s) >= 3}
+    for variant, surface in _en_variants().items():
+        index.setdefault(variant, index.get(surface.lower(), ()))
+    return index
+
+
+@cache
+def _en_variants() -> dict[str, str]:
+    """Other spellings of the gazetteer's English names: Lüliang is also written Lyuliang."""
+    return {s.lower().replace("ü", "yu"): s for s in load_gazetteer().surfaces("en") if "ü" in s}
 
 
 @cache
 def _surname_words() -> frozenset[str]:
-    from ..pinyin import person_name_en, surnames
+    from ..pinyin import common_surnames, person_name_en
 
-    return frozenset(person_name_en(s).split()[0] for s in surnames() if len(s) == 1)
+    return frozenset(person_name_en(s).split()[0] for s in common_surnames() if len(s) == 1)
 
 
 def _is_full_name(surface: str, div: Division) -> bool:
-    return surface == div.name or surface.lower() == div.name_en_full.lower()
+    low = surface.lower()
+    if surface == div.name or low == div.name_en_full.lower():
+        return True
+    # "Yuxian County" (盂县, Yu County): the romanised full name with its English suffix
+    return bool(div.name_en) and low.startswith(div.name_en.lower() + " ") and \
+        low.rsplit(" ", 1)[-1] in ("county", "city", "district", "banner")
 
 
 def _names_itself(surface: str, div: Division) -> bool:
@@ -146,7 +160,8 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
     lex = lexicon(draft.lang)
     needs_parent = set(lex.get("place_needs_parent", []))
     on = draft.date or draft.date_hint
-    cands = [(s, e, surf, gaz.lookup(surf, on=on)) for s, e, surf in mentions]
+    variants = _en_variants() if draft.lang == "en" else {}
+    cands = [(s, e, surf, gaz.lookup(variants.get(surf.lower(), surf), on=on)) for s, e, surf in mentions]
     cands = [c for c in cands if c[3]]
     # evidence: provinces and prefectures named unambiguously
     prov_votes: dict[str, int] = defaultdict(int)

@@ -32,7 +32,17 @@ def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
     return out
 
 
-_LOOK = 40  # characters looked at on each side of a mention (bounded: linear in the text)
+_LOOK = 40
+_LABEL_BEFORE = re.compile(r"(?:来源|信息来源|住所|地址|通讯地址|注册地址|经营场所|生产经营场所|所在地)\s*[:：][^，,。；;\n]{0,16}$")
+
+
+def _in_list(v: NoticeView, m: PlaceInfo) -> bool:
+    """A place named in a list of places ("Beijing, Tianjin and Shijiazhuang")."""
+    text = v.norm
+    before = v.place_ending_at(m.start - 2) or v.place_ending_at(m.start - 4) or v.place_ending_at(m.start - 5)
+    nxt = next((p for p in v.places_in(m.end, min(len(text), m.end + 40)) if m.end < p.start <= m.end + 6), None)
+    return bool(before and re.fullmatch(r",?\s*(?:and\s+)?", text[before.end:m.start])) or \
+        bool(nxt and re.fullmatch(r",?\s*(?:and\s+)?", text[m.end:nxt.start]))  # characters looked at on each side of a mention (bounded: linear in the text)
 
 
 def _aside(v: NoticeView, m: PlaceInfo, aside_sentences: dict[tuple[int, int], bool]) -> bool:
@@ -59,8 +69,11 @@ def _aside(v: NoticeView, m: PlaceInfo, aside_sentences: dict[tuple[int, int], b
         start = marks[-1] if marks else start
     before = text[start:m.start]
     after = text[m.end:m.end + _LOOK]
-    if lex.regex("role_aside_before").search(before):
+    if lex.regex("role_aside_before").search(before) or _LABEL_BEFORE.search(text, max(0, m.start - 24), m.start):
         return True
+    if v.lang == "en" and m.level == "municipality" and not _in_list(v, m) and \
+            not re.search(r"(?i)\b(?:municipality|municipal|city)\b", text[m.start:m.end + 14]):
+        return True  # "a Beijing meeting", "in Beijing and surrounding cities": the capital, named aside
     if lex.regex("role_venue").search(before) and lex.regex("role_venue_after").match(after):
         return True  # 在郑州约谈了…: where the act took place
     if lex.regex("role_aside_after").match(after):
