@@ -202,6 +202,8 @@ def test_english_company_names(extract, text, companies):
         ("The three companies were fined.", [(3, "companies")]),
         ("Officials from the city and two of its counties were summoned.", []),
         ("SO2 and NOx fell; km2 of land.", []),
+        ("Inspectors found that 11 of 14 had no permit.", [(11, None)]),
+        ("Nearly one-third of them were idle, and a quarter of the tanks leaked.", [(0.3333, None), (0.25, None)]),
     ],
 )
 def test_english_counts_glued_partitive_and_durations(extract, text, figures):

@@ -371,7 +371,9 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
     return None
 
 
-_EN_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|its|their|these|those)\b((?:\s+[\w,-]+){0,3})", re.I)
+_EN_PARTITIVE = re.compile(
+    rf"\s+of\s+(?:the|them|its|their|these|those|\d[\d,]*|{_EN_WORD_NUM})\b((?:\s+[\w,-]+){{0,3}})", re.I)
+_EN_FRACTION = re.compile(r"\b(?:a|one)[- ](?P<part>third|quarter|fifth)\b(?=\s+of\b)", re.I)
 _EN_SUBJECT = re.compile(r"\s+(?:were|are)\b")
 _EN_NOT_DURATION_BEFORE = re.compile(
     r"\b(?:within|in|after|before|past|last|next|recent|previous|first|final|coming|those|these)\s+(?:(?:more\s+than|over|about|nearly|almost)\s+)?$", re.I)
@@ -496,6 +498,12 @@ def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
             unit = m.group("unit").lower()
         if value:
             out.append(FigureInfo(s, e, value, unit, "count", "other"))
+    for m in _EN_FRACTION.finditer(text):  # one-third of them, a quarter of the tanks
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        value = round(1 / EN_FRACTIONS[m.group("part").lower()], 4)
+        out.append(FigureInfo(s, e, value, None, "percent", _en_role(draft, s, e, "percent")))
     for m in _EN_MULTIPLE.finditer(text):
         s, e = m.span()
         if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
