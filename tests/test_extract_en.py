@@ -181,3 +181,31 @@ def test_english_quantities_and_what_is_no_figure(extract, text, figures):
 def test_english_company_names(extract, text, companies):
     got = extract("TAIYUAN, May 3, 2018 (Xinhua) -- " + text, lang="en").companies
     assert [c.name for c in got] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The bureau sent out25 teams and over900 inspectors.", [(25, "teams"), (900, "inspectors")]),
+        ("They checked 120 sites and found faults at nine of the sites.", [(120, "sites"), (9, "sites")]),
+        ("More than 3,000 of them were closed.", [(3000, None)]),
+        ("Of the 60 plants, 38 were fined.", [(60, "plants"), (38, None)]),
+        ("Inspections are carried out every two years.", [(2, "years")]),
+        ("The manager was held for 10 days.", [(10, "days")]),
+        ("The city must rectify within 10 days.", []),
+        ("Two years ago the plant was closed, and in the past three years it paid fines.", []),
+        ("The province is halfway through a five-year plan.", [(5, "year")]),
+        ("It follows the Three-Year Action Plan.", []),
+        ("By 2025, eight major lakes will be cleaner.", [(8, "lakes")]),
+        ("The first batch of six central ecological and environmental protection inspection teams arrived.",
+         [(6, "teams")]),
+        ("The three companies were fined.", [(3, "companies")]),
+        ("Officials from the city and two of its counties were summoned.", []),
+        ("SO2 and NOx fell; km2 of land.", []),
+        ("Inspectors found that 11 of 14 had no permit.", [(11, None)]),
+        ("Nearly one-third of them were idle, and a quarter of the tanks leaked.", [(0.3333, None), (0.25, None)]),
+    ],
+)
+def test_english_counts_glued_partitive_and_durations(extract, text, figures):
+    got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
+    assert sorted(((f.value, f.unit) for f in got), key=str) == sorted(figures, key=str)

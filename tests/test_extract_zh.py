@@ -349,3 +349,49 @@ def test_chinese_quantities_and_what_is_no_figure(extract, text, figures):
 )
 def test_company_names_and_what_is_no_company(extract, text, companies):
     assert [c.name for c in extract(text, lang="zh").companies] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("检查发现，全市共有9个重点乡镇存在问题，涉及企业36家。", [(36, "家")]),
+        ("督察覆盖5个直辖市，抽查12个未达标城市。", []),
+        ("该省地级市一共有11个。", []),
+        ("全省31个省控断面中有4个未达标。", [(31, "个省控断面"), (4, "个")]),
+        ("该公司被处以罚款20万，并责令停产。", [(200000, "yuan")]),
+        ("参与巡查的干部逾千人，排查近百个作坊。", [(1000, "人"), (100, "个作坊")]),
+        ("调阅资料2.6万余份。", [(26000, "份")]),
+        ("保护区存在三大问题、两方面短板。", [(3, "大问题"), (2, "方面短板")]),
+        ("进驻时间两周左右，此前已连续三年开展督察。", [(2, "周"), (3, "年")]),
+        ("码头岸线长度80m，另有管道150mm。", [(80, "m")]),
+        ("年底前完成，3天后复查，2019年起实施。", []),
+        ("共约谈11名县长、4名副县长。", [(11, "名县长"), (4, "名副县长")]),
+        ("累计罚款超2.3亿元", [(230000000, "yuan")]),
+    ],
+)
+def test_counts_durations_and_money_as_clerks_write_them(extract, text, figures):
+    assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空气质量排名前十名依次为甲镇、乙镇。",  # a rank
+        "落实《水十条》要求，推进治理。",  # a number inside a plan's name
+        "四二支渠断面水质超标。",  # digits read one by one: a canal's name
+        "新疆五家渠市开展督查。",  # a number inside a place's name
+        "排名靠后的是兰州2组、西宁4组。",  # inspection groups named by place and number
+    ],
+)
+def test_names_ranks_and_groups_are_no_figures(extract, text):
+    assert extract(text, lang="zh").figures == []
+
+
+def test_a_count_restated_with_its_noun_is_one_figure(extract):
+    r = extract("本批转办信访件57件。第九批57件群众举报件涉及大气污染。", lang="zh")
+    assert [f.value for f in r.figures] == [57]
+
+
+def test_a_count_keeps_its_noun_in_its_text(extract):
+    r = extract("已有3名市长、1名副市长、1名局长被约谈。", lang="zh")
+    assert [f.text for f in r.figures] == ["3名市长", "1名副市长", "1名局长"]
