@@ -22,6 +22,7 @@ def _load(script: str):
     ("build_t2s", "t2s.tsv"),
     ("build_common_chars", "common_chars.txt"),
     ("build_userdict", "userdict.txt"),
+    ("build_surnames", "surnames.tsv"),
 ])
 def test_committed_data_is_current(script, data):
     built = _load(script).build()

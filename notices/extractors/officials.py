@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..pinyin import is_surname_start, person_name_en, surnames
+from ..pinyin import is_surname_start, person_name_en, surname_table, surnames
+from ..resources import data_path
 from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
                        require, view)
@@ -49,6 +50,25 @@ def _city(code: str) -> tuple[str | None, str | None]:
     return (div.name, div.code) if div else (None, None)
 
 
+@cache
+def _common_chars() -> frozenset[str]:
+    return frozenset(data_path("common_chars.txt").read_text(encoding="utf-8").strip())
+
+
+def _surname_len(text: str) -> int:
+    """Length of the surname a name at the start of ``text`` opens with, or 0.
+
+    A rare single-character surname that is also one of the commonest characters (介, 及, 政, 考)
+    opens words far more often than names: it does not count.
+    """
+    k = is_surname_start(text)
+    if k == 1:
+        entry = surname_table()[text[0]]
+        if entry.frequency < lexicon("zh")["rare_surname_frequency"] and text[0] in _common_chars():
+            return 0
+    return k
+
+
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 
 
@@ -64,7 +84,7 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         while end < dotted.end() and end - dot <= 4 and text[end] not in stop:
             end += 1
         return pos, end
-    k = is_surname_start(text[pos:pos + 2])
+    k = _surname_len(text[pos:pos + 2])
     if not k:
         return None
     stop = lexicon("zh")["name_stop_chars"]
@@ -100,7 +120,7 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand) and cand[-1] not in _ORG_END:
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and _surname_len(cand) and cand[-1] not in _ORG_END:
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
