@@ -34,13 +34,11 @@ _NAME_SEPARATORS = "·•‧・."
 
 @dataclass(frozen=True, slots=True)
 class Surname:
-    """One row of ``surnames.tsv``: the simplified form, its reading, traditional forms, and how
-    common it is (frequency in a large corpus of names; 0 when unknown)."""
+    """One row of ``surnames.tsv``: the simplified form, its reading, traditional forms."""
 
     surname: str
     pinyin: str
     traditional: tuple[str, ...] = ()
-    frequency: float = 0.0
 
 
 def _read_tsv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -63,9 +61,8 @@ def _read_tsv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
 def surname_table() -> Mapping[str, Surname]:
     """Every known surname, simplified and traditional forms alike, to its row."""
     table: dict[str, Surname] = {}
-    for row in _read_tsv("surnames.tsv", ("surname", "pinyin", "traditional", "frequency")):
-        entry = Surname(row["surname"], row["pinyin"], tuple(row["traditional"].split()),
-                        float(row["frequency"] or 0))
+    for row in _read_tsv("surnames.tsv", ("surname", "pinyin", "traditional")):
+        entry = Surname(row["surname"], row["pinyin"], tuple(row["traditional"].split()))
         for form in (entry.surname, *entry.traditional):
             table.setdefault(form, entry)
     return table

@@ -30,6 +30,10 @@ def test_committed_data_is_current(script, data):
     assert built == committed, f"notices/data/{data} is stale: run python scripts/{script}.py"
 
 
+def test_rare_surnames_list_is_current():
+    assert _load("build_surnames").build_rare() == (ROOT / "notices" / "data" / "surnames_rare.txt").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("index, data", [(0, "divisions.tsv"), (1, "division_changes.tsv")])
 def test_committed_gazetteer_is_what_the_code_lists_give(index, data):
     built = _load("build_gazetteer").build_texts()[index]

@@ -24,7 +24,7 @@ def test_notice_record(extract):
     assert r.kind == "interview"
     assert r.authority.name == "生态环境部"
     assert {c.name: (c.code, c.role) for c in r.cities} == {
-        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject")}
+        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject"), "北京市": ("110000", "mentioned")}
 
 
 def test_officials_and_orgs(extract):
@@ -151,3 +151,33 @@ def test_year_less_dateline_after_the_period_it_reports(extract):
     r = extract("BEIJING, Jan. 17 (Xinhua) -- The ministry summoned officials of Tianjin. "
                 "Between October and December 2017, PM2.5 rose.", lang="en")
     assert r.date == "2018-01-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The firm was fined 16,400 U.S. dollars.", [(16400, "USD")]),
+        ("He took $2,300 in bribes.", [(2300, "USD")]),
+        ("Emissions doubled after a one-month halt.", [(1, "month"), (2, "times")]),
+        ("Inspectors listed 40 tough new measures.", [(40, "measures")]),
+        ("Inspectors visited three cities and 10 provincial regions.", []),
+        ("The 45-year-old manager was detained.", []),
+    ],
+)
+def test_english_quantities_and_what_is_no_figure(extract, text, figures):
+    got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
+    assert sorted((f.value, f.unit) for f in got) == sorted(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("Inspectors fined Datong Hengda Textile Co. for dumping waste.", ["Datong Hengda Textile Co."]),
+        ("Shanxi Jinfeng Coking Corp and Datong Iron and Steel Corp were named in the report.",
+         ["Shanxi Jinfeng Coking Corp", "Datong Iron and Steel Corp"]),
+        ("Datong Steel Group Co. Coking Plant was ordered to halt production.", ["Datong Steel Group Co. Coking Plant"]),
+    ],
+)
+def test_english_company_names(extract, text, companies):
+    got = extract("TAIYUAN, May 3, 2018 (Xinhua) -- " + text, lang="en").companies
+    assert [c.name for c in got] == companies

@@ -28,7 +28,7 @@ def test_officials_with_surnames_the_old_table_lacked(extract, text, name):
 @pytest.mark.parametrize(
     "text",
     [
-        "会议由分管副局长介绍了整改进展。",  # 介 is a rare surname but here a verb
+        "会上，分管副局长介绍了整改进展。",  # 介 is a rare surname but here a verb
         "督察组组长及企业负责人参加会议。",  # 及 opens no name
         "县政府主任考察江边企业。",
     ],

@@ -110,7 +110,7 @@ def _deadlines(v: NoticeView) -> list[Deadline]:
     seen: set[tuple] = set()
     out = []
     for info in v.infos(DEADLINE):
-        key = (info.amount, info.unit, info.due)
+        key = (info.amount, info.unit, info.due, v.text[info.start:info.end] if info.unit == "date" else None)
         if key not in seen:
             seen.add(key)
             out.append(Deadline(text=v.text[info.start:info.end], amount=info.amount, unit=info.unit,

@@ -38,7 +38,7 @@ def _zh_stop_prefixes() -> re.Pattern[str]:
 
 
 _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
-_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大|小|该|此)")
+_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|县区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大|小|该|此)")
 
 
 def _trim_zh(draft: Draft, start: int, end: int) -> int:
@@ -95,8 +95,12 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
     text = draft.norm
     out: list[CompanyInfo] = []
     taken_until = -1
+    more = tuple(sorted(lex["company_suffix_more"], key=len, reverse=True))
+    facilities = tuple(lex["company_facility_ends"])
     for m in _zh_pattern().finditer(text):
         start, end = m.span()
+        while (nxt := next((w for w in more if text.startswith(w, end)), None)) is not None:
+            end += len(nxt)  # 国家能源投资集团 + 有限责任公司, …有限公司 + …分公司
         # extend left over name characters the lazy match did not take
         while start > 0 and re.match(_NAME_CHARS, text[start - 1]) and end - start < 40:
             start -= 1
@@ -104,8 +108,10 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         name = draft.text[start:end]
         if name in not_names or len(name) < 4:
             continue
-        if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某|你|我)", name):
-            continue
+        if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某|你|我)", name) or "某" in text[start:end]:
+            continue  # anonymous: 海南某有限公司
+        if text[start:end].endswith(facilities) and "公司" not in text[start:end]:
+            continue  # a sewage plant, a landfill, a hospital: no business
         suffix_start = end - len(next(x for x in _zh_suffixes() if text[start:end].endswith(x)))
         if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
             continue
@@ -113,7 +119,7 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         while (p := draft.place_starting_at(core_start)) is not None and p.end < suffix_start:
             core_start = p.end
         core = text[core_start:end]
-        if _GENERIC_CORE.match(core) or suffix_start - core_start < 2:
+        if (_GENERIC_CORE.match(core) and "公司" not in core) or suffix_start - core_start < 2:
             continue
         if any(w in text[start:end] for w in lex["company_clause_words"]):
             continue
@@ -145,9 +151,17 @@ def find_en(draft: Draft) -> list[CompanyInfo]:
         name = text[start:end].rstrip(",")
         if len(name.split()) < 2:
             continue
+        inner = [w for w in re.finditer(r"\S+", name) if w.group(0) in ("Including", "including", "Namely", "namely") and w.start() > 0]
+        if inner and len(name[inner[-1].end():].split()) >= 2:
+            start += inner[-1].end() + 1  # "… Enterprises Including China Huadian Corporation"
+            name = text[start:end].rstrip(",")
         first = name.split()[0]
         if first.lower() in ("the", "a", "this", "that", "such"):
             continue
+        if out and text[out[-1].end:start] == " " and out[-1].name.endswith(("Co.", "Group", "Corp.")):
+            prev = out.pop()  # "Anshan Steel Group Co. Chemical General Factory": one name
+            start = prev.start
+            name = text[start:start + len(name) + (prev.end - prev.start) + 1]
         out.append(CompanyInfo(start, start + len(name), draft.text[start:start + len(name)]))
     return out
 

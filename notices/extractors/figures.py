@@ -37,7 +37,7 @@ def _zh_pattern() -> re.Pattern[str]:
     mw = alternation(lex["measure_words"]).pattern
     return re.compile(
         rf"(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM})\s*"
-        rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))"
+        rf"(?:(?P<pct>{pct})|(?:多|余)?(?P<meas>{meas})|(?P<mult>[万亿])?(?:多|余)?(?P<mw>{mw}))"
         rf"|百分之(?P<pctword>{_AR_NUM}|{_CN_NUM})"
         rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})"
         rf"|(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])")
@@ -174,6 +174,11 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
                 continue
             if m.group("mult"):
                 value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
+            if text.startswith(tuple(lex["place_count_nouns"]), m.end("mw")) or \
+                    draft.overlaps(m.end("mw"), m.end("mw") + 1, (PLACE,)):
+                continue  # 18个地市, 155个乡镇: a count of places, and the places are the cities list
+            if draft.overlaps(max(0, ns - 1), ns, (PLACE,)) and text.startswith(("组", "队"), m.start("mw")):
+                continue  # 西安3组: a group's name
             noun_end = _counted_noun(draft, m.end("mw"))
             unit = draft.text[m.start("mw"):noun_end]
             end = noun_end
@@ -192,6 +197,32 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         out.append(FigureInfo(ns, m.end(), value, unit, kind, _zh_role(draft, ns, m.end(), kind)))
+    out.extend(_zh_durations(draft, out))
+    return out
+
+
+@cache
+def _zh_duration_pattern() -> re.Pattern[str]:
+    units = alternation(lexicon("zh")["duration_units"]).pattern
+    return re.compile(rf"(?P<num>(?<![\d.])\d{{1,3}}(?![\d.])|{_CN_NUM})(?:多|余)?(?P<unit>{units})(?![内前后以来底末初中度份里])")
+
+
+def _zh_durations(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+    """经过一个月的督察, 连续两年, 进驻时间两周: how long an activity lasted."""
+    text = draft.norm
+    out = []
+    for m in _zh_duration_pattern().finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE + (PLACE,)) or any(f.start < e and s < f.end for f in found):
+            continue
+        if re.match(r"\s*(?:之内|以内|期限|为限)", text[e:e + 3]) or text[max(0, s - 1):s] in ("第", "每", "近", "前", "后"):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value <= 0 or (m.group("unit") == "年" and value > 30):
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        out.append(FigureInfo(s, e, value, draft.text[m.start("unit"):e], "count", "other"))
     return out
 
 
@@ -212,10 +243,14 @@ def _en_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"], flags=re.I).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     return re.compile(
-        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
+        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*|(?P<cur>(?:US|U\.S\.|S|HK)?\$)\s?)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
         rf"(?P<scale>\s+(?:million|billion|thousand))?"
         rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,4}}))?",
         re.I)
+
+
+_EN_NOT_ADJECTIVE = frozenset(("and", "or", "but", "than", "that", "which", "who", "were", "was", "are", "is", "be",
+                               "been", "had", "has", "have", "per", "for", "as", "its", "their", "his", "her"))
 
 
 def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | None:
@@ -238,7 +273,8 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
             return None
         if low in nouns:
             return word, start + w.end()
-        if i == 0 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent"):
+        if i <= 2 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent") \
+                and all(re.fullmatch(r"[a-z-]+", x.group(0)) and x.group(0).lower() not in _EN_NOT_ADJECTIVE for x in words[:i]):
             nxt = words[1].group(0).lower() if len(words) > 1 else ""
             if nxt not in nouns:
                 return word, start + w.end()
@@ -287,6 +323,8 @@ def find_en(draft: Draft) -> list[FigureInfo]:
             end = m.end("meas")
         elif m.group("rmb"):
             unit, kind = "yuan", "money"
+        elif m.group("cur"):
+            unit, kind = {"S$": "SGD", "HK$": "HKD"}.get(m.group("cur"), "USD"), "money"
         elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
             unit, kind = None, "percent"
         elif m.group("rest"):
@@ -296,19 +334,53 @@ def find_en(draft: Draft) -> list[FigureInfo]:
             unit, end = found
             if unit.lower() in ordinal_words:
                 continue
-            if is_word and unit.lower() in ("cities", "counties", "districts", "provinces", "places", "localities", "regions", "municipalities"):
-                continue
+            if unit.lower() in lex["place_count_nouns"]:
+                continue  # "three cities", "10 provincial regions": a count of places, not a figure
             kind = "count"
         else:
             continue
-        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and re.fullmatch(r"(?:19|20)\d{2}", num):
+        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and not m.group("cur") \
+                and re.fullmatch(r"(?:19|20)\d{2}", num):
             continue
         if is_word and value == 1 and kind == "count":
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        start = m.start("rmb") if m.group("rmb") else ns
+        start = m.start("rmb") if m.group("rmb") else m.start("cur") if m.group("cur") else ns
         out.append(FigureInfo(start, end, value, unit, kind, _en_role(draft, ns, end, kind)))
+    out.extend(_en_extras(draft, out))
+    return out
+
+
+_EN_DURATION = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+[Pp]lan)|\b(?P<long>month|year|week)long\b", re.I)
+_EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
+
+
+def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+    """A one-month inspection, a monthlong tour (how long an activity lasts); doubled, double the
+    standard (a multiple)."""
+    text = draft.norm
+    out = []
+    for m in _EN_DURATION.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        if m.group("long"):
+            value, unit = 1, m.group("long").lower()
+        else:
+            num = m.group("num").lower()
+            value = 0.5 if num == "half" else parse_number(num) if num[0].isdigit() else _en_word_value(num)
+            unit = m.group("unit").lower()
+        if value:
+            out.append(FigureInfo(s, e, value, unit, "count", "other"))
+    for m in _EN_MULTIPLE.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        word = m.group("word").lower()
+        value = 2 if word.startswith("doubl") else 3 if word.startswith("tripl") else 4
+        out.append(FigureInfo(s, e, value, "times", "other", "actual"))
     return out
 
 

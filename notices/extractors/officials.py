@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..pinyin import is_surname_start, person_name_en, surname_table, surnames
+from ..pinyin import is_surname_start, person_name_en, surnames
 from ..resources import data_path
 from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
@@ -50,26 +50,13 @@ def _city(code: str) -> tuple[str | None, str | None]:
     return (div.name, div.code) if div else (None, None)
 
 
-@cache
-def _common_chars() -> frozenset[str]:
-    return frozenset(data_path("common_chars.txt").read_text(encoding="utf-8").strip())
-
-
-def _surname_len(text: str) -> int:
-    """Length of the surname a name at the start of ``text`` opens with, or 0.
-
-    A rare single-character surname that is also one of the commonest characters (介, 及, 政, 考)
-    opens words far more often than names: it does not count.
-    """
-    k = is_surname_start(text)
-    if k == 1:
-        entry = surname_table()[text[0]]
-        if entry.frequency < lexicon("zh")["rare_surname_frequency"] and text[0] in _common_chars():
-            return 0
-    return k
-
-
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+
+
+@cache
+def _rare_surnames() -> frozenset[str]:
+    lines = data_path("surnames_rare.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 _LIST_END = set("，、；。,;")
@@ -88,8 +75,8 @@ def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
     lex = lexicon("zh")
     verbs = set(lex["verbs_after_name"])
     k = is_surname_start(cand)
-    if k == 2 or (k == 1 and surname_table()[cand[0]].frequency >= lex["bounded_name_surname_below"]):
-        return None  # 黄俊龙说: a common surname opens a name of two or three characters
+    if k == 2 or (k == 1 and cand[:1] not in _rare_surnames() and cand[-1] in lex["name_stop_chars"]):
+        return None  # 黄俊龙说: a common surname and a stop character make a name and a verb
     if _zh_title_pattern().search(cand) or lex.act_triggers.search(cand):
         return None
     if cand[:2] in verbs or cand[2:] in verbs or cand[1:3] in verbs:
@@ -114,7 +101,7 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         while end < dotted.end() and end - dot <= 4 and text[end] not in stop:
             end += 1
         return pos, end
-    k = _surname_len(text[pos:pos + 2])
+    k = is_surname_start(text[pos:pos + 2])
     if not k:
         return None
     stop = lexicon("zh")["name_stop_chars"]
@@ -125,6 +112,16 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         given += ch
     if not given:
         return None
+    if text[pos:pos + k] in _rare_surnames():
+        # 介绍, 政府, 考察江: a rare surname starts a name only as a whole three-character name,
+        # and never when it is a word that rarely belongs to a name (及企业)
+        if text[pos:pos + k] in lexicon("zh")["name_stop_chars"]:
+            return None
+        nxt = text[pos + k + 2:pos + k + 3]
+        verbs = lexicon("zh")["verbs_after_name"]
+        if len(given) < 2 or not (not nxt or not _HAN.match(nxt) or nxt in _NAME_BOUNDARY
+                                  or any(text.startswith(w, pos + k + 2) for w in verbs)):
+            return None
     if len(given) == 2:
         three = text[pos:pos + k + 2]
         after = text[pos + k + 2:pos + k + 3]
@@ -157,10 +154,12 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
-        if cand in lexicon("zh")["not_names"]:
+        if cand in lexicon("zh")["not_names"] or cand[-1] in lexicon("zh")["name_stop_chars"]:
             continue
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY or _after_org(draft, s)) and _surname_len(cand) \
-                and cand[-1] not in _ORG_END:
+        k = is_surname_start(cand)
+        if k and cand[:k] in _rare_surnames() and len(cand) - k < 2:
+            continue  # 政府分管负责人: a rare surname starts only a whole three-character name
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY or _after_org(draft, s)) and k and cand[-1] not in _ORG_END:
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
@@ -265,7 +264,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME}\s*,?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:a|an|another|China's|the country's|China’s)\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
     return before, after
 
 

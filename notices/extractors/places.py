@@ -172,7 +172,14 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
             return (near, pref_votes.get(pref.code, 0) if pref else 0, prov_votes.get(d.province_code, 0),
                     d.level != "county", _names_itself(surf, d), -int(d.code))
 
+        provinces = [d for d in divs if d.level in ("province", "municipality")]
+        if provinces and any(d.level == "county" for d in divs) and \
+                not any(_is_full_name(surf, d) for d in divs if d.level == "county"):
+            divs = provinces  # "河北" in "北京、天津、河北", "Hebei": the province, no 河北区
         best = max(divs, key=score)
+        if best.level == "municipality" and draft.lang == "zh" and not surf.endswith("市") and \
+                (_ZH_DATELINE_PLACE.match(draft.norm, e) or _ZH_AGENCY_BEFORE.search(draft.norm, max(0, s - 6), s)):
+            continue  # 新华社北京5月3日电: a dateline's place
         if best.level == "county":
             full = _is_full_name(surf, best)
             near_parent = adjacent_parent and adjacent_parent in (best.parent_code, best.province_code)
@@ -195,14 +202,25 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
     return out
 
 
+_ZH_DATELINE_PLACE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
+_ZH_AGENCY_BEFORE = re.compile(r"(?:新华社|新华网|中新社|中新网|本报|人民网|央视网)\s*$")
+
+
 def _is_city(draft: NoticeView, m: PlaceInfo) -> bool:
     if m.level in ("prefecture", "county"):
         return True
     if m.level == "municipality":
-        surface = draft.norm[m.start:m.end]
-        return surface.endswith("市") or bool(re.search(r"(?i)\b(city|municipality)\b", surface)) or \
-            bool(re.match(r"(?i)\s*(municipal|city)\b", draft.norm[m.end:m.end + 12]))
+        # Beijing, Tianjin, Shanghai, Chongqing are cities wherever named, except inside a
+        # region's name (Beijing-Tianjin-Hebei, 北京、天津、河北及周边地区)
+        text = draft.norm
+        if re.match(r"\s*[-–]\s*[A-Z]", text[m.end:m.end + 3]) or re.search(r"[A-Za-z]\s*[-–]\s*$", text[max(0, m.start - 3):m.start]):
+            return False
+        return not _REGION_AFTER.match(text, m.end)
     return False
+
+
+_REGION_AFTER = re.compile(r"(?i)(?:[,、，]?\s*(?:and\s+)?(?:天津|北京|Tianjin|Beijing|河北|Hebei))*"
+                           r"(?:\s*(?:and|及其?|和)\s*(?:its\s+|the\s+)?(?:surrounding|neighbou?ring|周边)\s*(?:areas?|regions?|地区))")
 
 
 @Language.factory("notices_places", assigns=["doc.spans", "span._.place"],
