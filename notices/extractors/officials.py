@@ -57,10 +57,40 @@ def _rare_surnames() -> frozenset[str]:
     return surnames() - common_surnames()
 
 
+_LIST_END = set("，、；。,;")
+_FOUR_NOT = set("等的了是在及与")
+
+
+def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
+    """A four-character name that runs from ``pos`` to a comma or list mark (哈斯布和, 阿不都拉):
+    names transcribed from Mongolian, Uyghur or Tibetan have no Han surname to start from."""
+    text = draft.norm
+    cand = text[pos:pos + 4]
+    if len(cand) < 4 or text[pos + 4:pos + 5] not in _LIST_END or text[pos + 4:pos + 5] == "":
+        return None
+    if not all(_HAN.match(ch) for ch in cand) or any(ch in _ORG_END or ch in _FOUR_NOT for ch in cand):
+        return None
+    lex = lexicon("zh")
+    verbs = set(lex["verbs_after_name"])
+    k = is_surname_start(cand)
+    if k == 2 or (k == 1 and cand[:1] not in _rare_surnames() and cand[-1] in lex["name_stop_chars"]):
+        return None  # 黄俊龙说: a common surname and a stop character make a name and a verb
+    if _zh_title_pattern().search(cand) or lex.act_triggers.search(cand):
+        return None
+    if cand[:2] in verbs or cand[2:] in verbs or cand[1:3] in verbs:
+        return None
+    if draft.overlaps(pos, pos + 4, (PLACE, DATE)):
+        return None
+    return pos, pos + 4
+
+
 def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    bounded = _zh_bounded_name(draft, pos)
+    if bounded is not None:
+        return bounded
     dotted = _DOT_NAME.match(text, pos)
     if dotted:
         stop = lexicon("zh")["name_stop_chars"]
@@ -106,6 +136,13 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     return pos, pos + k + len(given)
 
 
+def _after_org(draft: Draft, pos: int) -> bool:
+    """Whether a place or a body ends right at ``pos`` (农安县|王某某县长, 环境保护厅|王某某厅长)."""
+    if any(p.end == pos for p in draft.places_in(max(0, pos - 12), pos)):
+        return True
+    return draft.norm.endswith(tuple(lexicon("zh")["authority_suffixes"]), 0, pos)
+
+
 def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     for length in (3, 2):
@@ -115,10 +152,12 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
+        if cand in lexicon("zh")["not_names"] or cand[-1] in lexicon("zh")["name_stop_chars"]:
+            continue
         k = is_surname_start(cand)
         if k and cand[:k] in _rare_surnames() and len(cand) - k < 2:
             continue  # 政府分管负责人: a rare surname starts only a whole three-character name
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and k and cand[-1] not in _ORG_END:
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY or _after_org(draft, s)) and k and cand[-1] not in _ORG_END:
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
@@ -180,6 +219,19 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
             continue
         raw = draft.text[ns:ne]
         found.append(OfficialInfo(ns, ne, raw, draft.text[ts:te], m.start(), person_name_en(raw)))
+        # 监察专员罗某某、郑某某: more names after the same post, one list mark apart
+        for _ in range(6):
+            if text[ne:ne + 1] != "、":
+                break
+            more = _zh_name_after(draft, ne + 1)
+            if more is None:
+                break
+            after = text[more[1]:more[1] + 2]
+            if not (after[:1] in _LIST_END | {"等"} or after in lex["verbs_after_name"]):
+                break
+            ns, ne = more
+            raw = draft.text[ns:ne]
+            found.append(OfficialInfo(ns, ne, raw, draft.text[ts:te], m.start(), person_name_en(raw)))
     return found
 
 
