@@ -49,14 +49,21 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """``text`` without soft hyphens and zero-width characters, lone surrogates (which no file
-    can hold, but a Python string can) replaced by U+FFFD; and a warning when any were."""
-    warnings = []
+def replace_surrogates(text: str) -> tuple[str, list[str]]:
+    """``text`` with lone surrogates (which no file can hold, but a Python string can, and
+    which cannot be written out as UTF-8) replaced by U+FFFD, keeping its length; a warning
+    when any were."""
     lone = len(_SURROGATE.findall(text))
-    if lone:
-        text = _SURROGATE.sub("\ufffd", text)
-        warnings.append(f"{lone} lone surrogate code point{'s' if lone > 1 else ''} replaced by U+FFFD")
+    if not lone:
+        return text, []
+    return _SURROGATE.sub("\ufffd", text), [
+        f"{lone} lone surrogate code point{'s' if lone > 1 else ''} replaced by U+FFFD"]
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """``text`` without soft hyphens and zero-width characters and with lone surrogates
+    replaced (:func:`replace_surrogates`), and the warnings."""
+    text, warnings = replace_surrogates(text)
     return text.translate(_INVISIBLE), warnings
 
 

@@ -50,7 +50,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """Read and extract one file: its record, or its error record, as a dict."""
     from .. import extract_document  # the public API, wherever its module lives
-    from ..readers import format_of, read_bytes
+    from ..readers import read
 
     source, raw, sha, error = task
     if error is not None or raw is None:
@@ -58,10 +58,9 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
         return Record.failed(source, type_, message, sha).to_dict()
     try:
         with _time_limit(timeout):
-            fmt = format_of(source)
-            doc = read_bytes(raw, source, fmt)
+            doc = read(raw, source=source)
             record = extract_document(doc)
-        record.meta = {**record.meta, "format": fmt}
+        record.meta = {**record.meta, "format": doc.format}
         return record.to_dict()
     except NoticesError as exc:
         return Record.failed(source, exc.type, exc.message, sha).to_dict()

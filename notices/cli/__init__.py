@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "query": "notices.cli.batch:query_cmd",
     "stats": "notices.cli.batch:stats_cmd",
     "serve": "notices.cli.serve:serve_cmd",
+    "text": "notices.cli.text:text_cmd",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -36,6 +37,7 @@ SHORT_HELP: dict[str, str] = {
     "query": "Run SQL against a batch store.",
     "stats": "Summarise a batch store.",
     "serve": "Start the clerks' web page on localhost.",
+    "text": "Print the text read from a file, with its reader's warnings.",
 }
 
 

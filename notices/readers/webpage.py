@@ -116,6 +116,8 @@ def _page_date(soup: Any, meta: dict[str, str]) -> str | None:
 
 _FURNITURE_TAGS = frozenset(("div", "span", "p", "ul", "section", "td"))
 # A line break in the page source between two Chinese characters is not a space in the text.
+# ... and in the markup, before trafilatura reads it (which makes such a break a space).
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]*\r?\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 
 
@@ -300,13 +302,17 @@ def _plain(text: str) -> str:
     for line in text.splitlines():
         if m := _TABLE_ROW.match(line):
             line = "\t".join(cell.strip() for cell in m.group(1).split("|"))
-        lines.append(_CJK_GAP.sub("", line).strip(" \u3000"))
+        lines.append(line.strip(" \u3000"))
     return "\n".join(line for line in lines if line.strip())
 
 
 def _with_head(text: str, title: str | None, header: list[str]) -> str:
     """``text`` with the title on top and the header lines under it, where they are missing."""
     missing = [h for h in header if clean_space(h) not in clean_space(text)]
+    for h in header:  # a header line run into the text (a layout table's cell): its own line
+        at = text.find(h)
+        if at >= 0 and text[at + len(h):at + len(h) + 1] == " ":
+            text = f"{text[:at + len(h)]}\n{text[at + len(h) + 1:]}"
     head = []
     if title and clean_space(title)[:40] not in clean_space(text[:400 + len(title)]):
         head.append(title)
@@ -338,7 +344,7 @@ def read_html(raw: bytes, source: str) -> Document:
         meta = _meta(soup)
         title = _page_title(soup, meta)
         date = _page_date(soup, meta)
-        found = _trafilatura(markup)
+        found = _trafilatura(_CJK_BREAK.sub("", markup))
         text = _plain(clean_text(found.text)[0]) if found is not None and found.text else ""
         if found is not None:
             title = title or (clean_space(found.title) or None)
