@@ -6,6 +6,10 @@ Public API (imported lazily, so ``import notices`` is cheap)::
     record = extract("生态环境部约谈晋城市政府主要负责人……")
     record.to_dict()
 
+    nlp = notices.load("zh")            # the spaCy pipeline, like spacy.load
+    doc = nlp("生态环境部约谈晋城市政府主要负责人……")
+    doc.spans["notices"], doc.ents, doc._.record
+
     from notices import read
     doc = read("notice.html")    # text, title, date, source, warnings
 """
@@ -15,9 +19,11 @@ from importlib import import_module
 from typing import Any
 
 __version__ = "0.1.0"
+__released__ = "2026-12-02"  # the release date; the gazetteer's lists must be at most two years older
 
 _EXPORTS = {
     "extract": "notices.extractors:extract",
+    "load": "notices.pipeline:load",
     "extract_document": "notices.extractors:extract_document",
     "Record": "notices.record:Record",
     "read": "notices.readers:read",
@@ -28,7 +34,7 @@ _EXPORTS = {
     "open_store": "notices.batch:open_store",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [*_EXPORTS, "__version__", "__released__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -353,32 +353,21 @@ def _border(para, **edges) -> None:  # noqa: ANN001
 # signature, 2 for the 版记, so the body is written tight (three paragraphs, not six).
 
 ZH_FINDINGS = (
-    "{% if comparisons %}经评估考核，{% for c in comparisons %}你市{{ c.subject }}"
-    "{% if c.actual_text %}{{ '变化幅度为' if c.unit == '%' else '为' }}{{ c.actual_text }}{% endif %}"
-    "{% if c.actual_text and c.target_text %}，{% endif %}"
-    "{% if c.target_text %}目标要求{{ c.target_text }}{% endif %}"
-    "{{ '；' if not loop.last else '' }}{% endfor %}，未完成环境质量改善目标任务。{% endif %}"
-    "{% if counts %}督查中发现你市{% for f in counts %}"
-    "{% if f.subject %}{{ f.subject }}{{ f.text }}{% else %}{{ f.value|number }}{{ f.unit }}{% endif %}"
+    "{% if comparisons %}经评估考核，{{ you }}{% for c in comparisons %}{{ c.text }}"
+    "{{ '；' if not loop.last else '' }}{% endfor %}。{% endif %}"
+    "{% if counts %}督查中发现{{ you }}{% for f in counts %}{{ f.text }}"
     "{{ '、' if not loop.last else '' }}{% endfor %}。{% endif %}"
 )
-ZH_DUE = "{% if deadline.due %}（{{ deadline.due|cn_date }}前）{% endif %}"
-ZH_SANCTIONS = "{% if sanctions %}整改期间，我部将{{ sanctions|join('；') }}。{% endif %}"
+ZH_SANCTIONS = "{% if sanctions %}整改期间，{{ we }}将{{ sanctions|join('；') }}。{% endif %}"
 
 EN_FINDINGS = (
-    "{% if comparisons %}Our assessment found that {% for c in comparisons %}"
-    "{{ c.subject or 'the indicator' }} in your city "
-    "{% if c.actual_text %}{{ 'changed by' if c.unit == '%' else 'was' }} {{ c.actual_text }}{% endif %}"
-    "{% if c.actual_text and c.target_text %} against {% endif %}"
-    "{% if c.target_text %}a target of {{ c.target_text }}{% endif %}"
-    "{{ '; ' if not loop.last else '' }}{% endfor %}, short of the target for improving "
-    "environmental quality. {% endif %}"
-    "{% if counts %}Inspections found {% for f in counts %}"
-    "{% if f.subject %}{{ f.text }} {{ f.subject }}{% else %}{{ f.value|number }} {{ f.unit }}{% endif %}"
-    "{{ ', ' if not loop.last else '' }}{% endfor %} in your city. {% endif %}"
+    "{% if comparisons %}Our assessment found that in {{ you }} {% for c in comparisons %}{{ c.text }}"
+    "{{ '; ' if not loop.last else '' }}{% endfor %}. {% endif %}"
+    "{% if counts %}Inspections found {% for f in counts %}{{ f.text }}"
+    "{{ ', ' if not loop.last else '' }}{% endfor %} in {{ you }}. {% endif %}"
 )
-EN_DUE = "{% if deadline.due %} (by {{ deadline.due|en_date }}){% endif %}"
-EN_SANCTIONS = "{% if sanctions %} Until it is complete, we will {{ sanctions|join('; ') }}.{% endif %}"
+EN_SANCTIONS = ("{% if sanctions %} Until it is complete, {{ we }} will {{ sanctions|join('; ') }}."
+                "{% endif %}")
 
 
 def _closing(b: Builder, authority: str, date: str, copies: str, issuer: str, issued: str) -> None:
@@ -392,13 +381,14 @@ def interview_notice_zh() -> Builder:
     b.letterhead("{{ authority }}", "{{ doc_number }}")
     b.title("关于约谈{{ addressee }}主要负责人的通知")
     b.addressee("{{ addressee }}：")
-    b.body(ZH_FINDINGS + "为督促你市落实生态环境保护责任，我部决定约谈你市人民政府主要负责人。")
+    b.body(ZH_FINDINGS + "为督促{{ you }}落实生态环境保护责任，{{ we }}决定约谈{{ you }}{{ government }}"
+           "主要负责人。")
     b.tag("{%p if deadline or sanctions %}")
-    b.body("{% if deadline %}请你市在{{ deadline.text_zh|default(deadline.text) }}" + ZH_DUE
-           + "制定整改方案报送我部{% if cc %}，并抄送{{ cc }}{% endif %}。{% endif %}" + ZH_SANCTIONS)
+    b.body("{% if deadline %}请{{ you }}{{ deadline.phrase }}制定整改方案报送{{ we }}"
+           "{% if cc %}，并抄送{{ cc }}{% endif %}。{% endif %}" + ZH_SANCTIONS)
     b.tag("{%p endif %}")
     b.body("特此通知。")
-    _closing(b, "{{ authority }}", "{{ date|cn_date }}", "{% if cc %}抄送：{{ cc }}。{% endif %}",
+    _closing(b, "{{ signature }}", "{{ date|cn_date }}", "{% if cc %}抄送：{{ cc }}。{% endif %}",
              "{{ issuer }}", "{{ date|cn_date }}印发")
     return b
 
@@ -408,14 +398,14 @@ def rectification_order_zh() -> Builder:
     b.letterhead("{{ authority }}文件", "{{ doc_number }}")
     b.title("关于责令{{ city }}限期整改的通知")
     b.addressee("{{ addressee }}：")
-    b.body(ZH_FINDINGS + "现责令你市限期整改，要求如下：")
-    b.body("一、{% if deadline %}在{{ deadline.text_zh|default(deadline.text) }}" + ZH_DUE
-           + "{% else %}限期{% endif %}制定整改方案报送我部{% if cc %}，并抄送{{ cc }}{% endif %}。")
+    b.body(ZH_FINDINGS + "现责令{{ you }}限期整改，要求如下：")
+    b.body("一、{% if deadline %}{{ deadline.phrase }}{% else %}限期{% endif %}制定整改方案报送{{ we }}"
+           "{% if cc %}，并抄送{{ cc }}{% endif %}。")
     b.body("二、逐项整改存在的问题，整改情况向社会公开。")
     b.tag("{%p if sanctions %}")
-    b.body("三、整改完成前，我部将{{ sanctions|join('；') }}。")
+    b.body("三、整改完成前，{{ we }}将{{ sanctions|join('；') }}。")
     b.tag("{%p endif %}")
-    _closing(b, "{{ authority }}", "{{ date|cn_date }}", "{% if cc %}抄送：{{ cc }}。{% endif %}",
+    _closing(b, "{{ signature }}", "{{ date|cn_date }}", "{% if cc %}抄送：{{ cc }}。{% endif %}",
              "{{ issuer }}", "{{ date|cn_date }}印发")
     return b
 
@@ -425,13 +415,14 @@ def interview_notice_en() -> Builder:
     b.letterhead("{{ authority_en }}", "{{ doc_number }}")
     b.title("Notice of Interview")
     b.addressee("{{ addressee_en }}:")
-    b.body(EN_FINDINGS + "We have therefore decided to interview your city's leaders.")
+    b.body(EN_FINDINGS + "{{ we|capitalize }} have therefore decided to interview the leaders of "
+           "{{ you }}.")
     b.tag("{%p if deadline or sanctions %}")
-    b.body("{% if deadline %}Your city shall submit a rectification plan to us {{ deadline.text_en|default(deadline.text) }}"
-           + EN_DUE + "{% if cc_en %}, with a copy to the {{ cc_en }}{% endif %}.{% endif %}"
+    b.body("{% if deadline %}{{ you|capitalize }} shall submit a rectification plan to us "
+           "{{ deadline.phrase }}{% if cc_en %}, with a copy to the {{ cc_en }}{% endif %}.{% endif %}"
            + EN_SANCTIONS)
     b.tag("{%p endif %}")
-    _closing(b, "{{ authority_en }}", "{{ date|en_date }}", "{% if cc_en %}Cc: {{ cc_en }}.{% endif %}",
+    _closing(b, "{{ signature_en }}", "{{ date|en_date }}", "{% if cc_en %}Cc: {{ cc_en }}.{% endif %}",
              "{{ issuer_en }}", "Issued {{ date|en_date }}")
     return b
 
@@ -441,14 +432,14 @@ def rectification_order_en() -> Builder:
     b.letterhead("{{ authority_en }}", "{{ doc_number }}")
     b.title("Rectification Order")
     b.addressee("{{ addressee_en }}:")
-    b.body(EN_FINDINGS + "Your city shall rectify as follows.")
-    b.body("1. Submit a rectification plan to us {% if deadline %}{{ deadline.text_en|default(deadline.text) }}" + EN_DUE
-           + "{% else %}without delay{% endif %}{% if cc_en %}, with a copy to the {{ cc_en }}"
+    b.body(EN_FINDINGS + "{{ you|capitalize }} shall rectify as follows.")
+    b.body("1. Submit a rectification plan to us {% if deadline %}{{ deadline.phrase }}"
+           "{% else %}without delay{% endif %}{% if cc_en %}, with a copy to the {{ cc_en }}"
            "{% endif %}, and publish the progress of the rectification.")
     b.tag("{%p if sanctions %}")
-    b.body("2. Until the rectification is complete, we will {{ sanctions|join('; ') }}.")
+    b.body("2. Until the rectification is complete, {{ we }} will {{ sanctions|join('; ') }}.")
     b.tag("{%p endif %}")
-    _closing(b, "{{ authority_en }}", "{{ date|en_date }}", "{% if cc_en %}Cc: {{ cc_en }}.{% endif %}",
+    _closing(b, "{{ signature_en }}", "{{ date|en_date }}", "{% if cc_en %}Cc: {{ cc_en }}.{% endif %}",
              "{{ issuer_en }}", "Issued {{ date|en_date }}")
     return b
 

@@ -120,7 +120,7 @@ def test_templates_check_reports_missing_and_unused(tmp_path):
     data.write_text(json.dumps({"addressee": "晋城市人民政府", "colour": "red"}, ensure_ascii=False))
     result = run("templates", "check", "interview-notice", "--data", data)
     assert result.exit_code == 1
-    assert "missing: authority, cc" in result.output and "unused:  colour" in result.output
+    assert "missing: authority, date, doc_number" in result.output and "unused:  colour" in result.output
 
 
 def test_templates_check_passes_complete_data(tmp_path):

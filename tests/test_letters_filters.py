@@ -130,10 +130,10 @@ def test_one_context_per_subject_city_in_order():
     (0, "doc_number", "〔2018〕1号"),
     (2, "doc_number", "〔2018〕3号"),
     (0, "sanctions", ["暂停三市新增大气污染物排放建设项目环评审批"]),
-    (0, "deadline", {"text": "20个工作日内", "text_zh": "20个工作日内", "text_en": "within 20 working days",
+    (0, "deadline", {"text": "20个工作日内", "phrase": "在20个工作日内（2018年5月31日前）",
                      "amount": 20, "unit": "working_day", "due": "2018-05-31"}),
     (0, "officials", [{"name": "刘峰", "name_en": "Liu Feng", "title": "市长"}]),
-    (0, "counts", [{"value": 1819, "unit": "个问题", "text": "1819个", "subject": "各类环境问题"}]),
+    (0, "counts", [{"value": 1819, "unit": "个问题", "text": "各类环境问题1819个", "subject": "各类环境问题"}]),
     (1, "counts", []),
 ])
 def test_context_fields_from_the_record(index, field, expected):
@@ -141,12 +141,14 @@ def test_context_fields_from_the_record(index, field, expected):
 
 
 @pytest.mark.parametrize(("index", "expected"), [
-    (0, [{"subject": "PM2.5平均浓度", "unit": "%", "actual": 3.7, "target": 10,
-          "actual_text": "3.7%", "target_text": "10%"}]),
-    (1, [{"subject": "PM2.5平均浓度", "unit": "%", "actual": 15.7, "target": 20,
-          "actual_text": "15.7%", "target_text": "20%"}]),
-    (2, [{"subject": "PM2.5平均浓度", "unit": "%", "actual": None, "target": 15,
-          "actual_text": "", "target_text": "15%"}]),
+    (0, [{"subject": "PM2.5平均浓度", "change": "下降", "unit": "%", "actual": 3.7, "target": 10,
+          "actual_text": "3.7%", "target_text": "10%",
+          "text": "PM2.5平均浓度同比下降3.7%，未完成下降10%的目标任务"}]),
+    (1, [{"subject": "PM2.5平均浓度", "change": "下降", "unit": "%", "actual": 15.7, "target": 20,
+          "actual_text": "15.7%", "target_text": "20%",
+          "text": "PM2.5平均浓度同比下降15.7%，未完成下降20%的目标任务"}]),
+    (2, [{"subject": "PM2.5平均浓度", "change": "", "unit": "%", "actual": None, "target": 15,
+          "actual_text": "", "target_text": "15%", "text": "PM2.5平均浓度未完成下降15%的目标任务"}]),
 ])
 def test_each_city_gets_its_own_figures_against_its_targets(index, expected):
     assert letter_contexts(_record())[index]["comparisons"] == expected

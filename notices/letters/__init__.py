@@ -23,11 +23,14 @@ from typing import Any
 from ..errors import DataError, TemplateError
 from ..record import Record
 from .compiler import CompiledTemplate, compile_template
-from .context import VARIABLES, letter_contexts
+from .config import LetterConfig, load_config
+from .context import letter_contexts, plan_letters
+from .variables import VARIABLES
 
 __all__ = [
     "LetterResult", "TemplateInfo", "render", "render_letters", "list_templates",
-    "check_template", "load_template", "template_path", "letter_contexts", "VARIABLES",
+    "check_template", "load_template", "template_path", "letter_contexts", "plan_letters",
+    "VARIABLES", "LetterConfig", "load_config",
 ]
 
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
@@ -48,6 +51,7 @@ class LetterResult:
     section: int | None = None
     pdf: Path | None = None
     pages: int | None = None
+    city_code: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -56,7 +60,8 @@ class LetterResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "index": self.index, "ok": self.ok, "path": str(self.path) if self.path else None,
-            "city": self.city, "source": self.source, "error": self.error, "skipped": self.skipped,
+            "city": self.city, "city_code": self.city_code, "source": self.source, "error": self.error,
+            "skipped": self.skipped,
             "warnings": list(self.warnings), "section": self.section,
             "pdf": str(self.pdf) if self.pdf else None, "pages": self.pages,
         }
@@ -109,6 +114,10 @@ def load_template(template: str | Path | CompiledTemplate) -> CompiledTemplate:
     return _compiled(str(path.resolve()), stat.st_mtime_ns, stat.st_size, name)
 
 
+def _shipped(tpl: CompiledTemplate) -> bool:
+    return tpl.path.resolve().parent == _templates_dir().resolve()
+
+
 def list_templates() -> list[TemplateInfo]:
     """The shipped templates with the variables each uses."""
     out = []
@@ -135,7 +144,11 @@ def check_template(template: str | Path | CompiledTemplate,
         rows = [data]
     else:
         rows = list(data)
-    missing = {var for row in rows for var in tpl.required if var not in row}
+    from .variables import schema
+
+    # a shipped template's derived and optional variables are filled in (see prepare_row)
+    derived = {name for name, var in schema().items() if var.derived or var.optional} if _shipped(tpl) else set()
+    missing = {var for row in rows for var in tpl.required - derived if var not in row}
     unused = {key for row in rows for key in row if key not in tpl.variables}
     return sorted(missing), sorted(unused)
 
@@ -152,6 +165,8 @@ class _Job:
     error: str | None = None
     skipped: str | None = None
     fallback: str = "letter"  # the file name when ``stem`` sanitises to nothing
+    warnings: list[str] = field(default_factory=list)
+    city_code: str | None = None
 
 
 def render(template: str | Path | CompiledTemplate, data_rows: Iterable[Mapping[str, Any]],
@@ -166,8 +181,13 @@ def render(template: str | Path | CompiledTemplate, data_rows: Iterable[Mapping[
     undefined variable, say) is reported in its result and the others are written, unless
     ``raise_errors`` is set.
     """
+    from .variables import RowError, prepare_row
+    from .wording import Notes
+
     tpl = load_template(template)
     stem = Path(tpl.name).stem
+    lang = tpl.lang or "zh"
+    shipped = _shipped(tpl)
 
     def jobs() -> Iterable[_Job]:
         for index, row in enumerate(data_rows, start=1):
@@ -177,7 +197,14 @@ def render(template: str | Path | CompiledTemplate, data_rows: Iterable[Mapping[
             numbered = f"{stem}-{index:04d}"
             label = row.get(name_field) if name_field else None
             name = numbered if label is None else str(label)
-            yield _Job(index, name, row, city=_first(row, "city", "addressee"), fallback=numbered)
+            notes = Notes(lang)
+            try:
+                context = prepare_row(row, index=index, lang=lang, notes=notes, typed=shipped)
+            except RowError as exc:
+                yield _Job(index, name, None, city=_first(row, "city", "addressee"), error=exc.message)
+                continue
+            yield _Job(index, name, context, city=_first(row, "city", "addressee"), fallback=numbered,
+                       warnings=notes.warnings)
 
     return _write_all(tpl, jobs(), Path(out), combine=combine, pdf=pdf, raise_errors=raise_errors,
                       progress=progress, label="row")
@@ -187,16 +214,21 @@ def render_letters(records: Iterable[Record | Mapping[str, Any]], template: str 
                    out_dir: str | Path = "letters", *, combine: bool = False, pdf: bool = False,
                    date: str | dt.date | None = None, first_number: int = 1, doc_prefix: str = "",
                    extra: Mapping[str, Any] | None = None, raise_errors: bool = False,
-                   progress: Progress | None = None) -> list[LetterResult]:
+                   progress: Progress | None = None, config: LetterConfig | None = None,
+                   ) -> list[LetterResult]:
     """One letter per subject city of each record (see :data:`VARIABLES` for what it says).
 
     Files are named ``NNN-<city short name>-<template>.docx`` in ``out_dir``; with ``combine``
     all letters go into one ``.docx`` (``out_dir`` may name it), a section each. ``date`` sets
     the letters' date (default: each record's date); document numbers count from
     ``first_number`` with ``doc_prefix``; ``extra`` is merged into every letter's context.
+    ``config`` gives the issuer's defaults (authority, prefix, signature, 印发机关). Each
+    result's ``warnings`` is what the clerk must check (see :mod:`notices.letters.review`).
     """
     tpl = load_template(template)
     stem = Path(tpl.name).stem
+    lang = tpl.lang or "zh"
+    from .review import template_warnings
 
     def jobs() -> Iterable[_Job]:
         index = 0
@@ -205,24 +237,28 @@ def render_letters(records: Iterable[Record | Mapping[str, Any]], template: str 
             rec = record if isinstance(record, Record) else None
             try:
                 rec = rec or Record.from_dict(dict(record))
-                contexts = letter_contexts(rec, date=date, first_number=number, doc_prefix=doc_prefix)
+                plans = plan_letters(rec, date=date, first_number=number, doc_prefix=doc_prefix,
+                                     lang=lang, config=config)
             except (ValueError, TypeError, AttributeError) as exc:
                 index += 1
                 source = rec.source if rec else _first(record, "source")
                 yield _Job(index, stem, None, source=source, error=f"record {source or index}: {exc}")
                 continue
-            if not contexts:
+            if not plans:
                 index += 1
                 yield _Job(index, stem, None, source=rec.source,
                            skipped=f"record {rec.source or index}: no subject city to write to")
                 continue
-            for ctx in contexts:
+            kind_notes = template_warnings(tpl, rec)
+            for plan in plans:
                 index += 1
                 number += 1
+                ctx = plan.context
                 if extra:
                     ctx.update(extra)
                 yield _Job(index, f"{index:03d}-{ctx['city_short']}-{stem}", ctx,
-                           city=ctx["city"], source=rec.source, fallback=f"{index:03d}-{stem}")
+                           city=plan.city, city_code=plan.city_code, source=rec.source,
+                           fallback=f"{index:03d}-{stem}", warnings=kind_notes + plan.warnings)
 
     return _write_all(tpl, jobs(), Path(out_dir), combine=combine, pdf=pdf,
                       raise_errors=raise_errors, progress=progress, label="letter")
@@ -270,11 +306,12 @@ def _write_all(tpl: CompiledTemplate, jobs: Iterable[_Job], out: Path, *, combin
     stream = progress(jobs) if progress else jobs
     for job in stream:
         result = LetterResult(job.index, city=job.city, source=job.source, error=job.error,
-                              skipped=job.skipped)
+                              skipped=job.skipped, warnings=list(job.warnings), city_code=job.city_code)
         results.append(result)
         if job.context is not None:
             try:
-                parts, result.warnings = tpl.render(job.context)
+                parts, rendering_warnings = tpl.render(job.context)
+                result.warnings += rendering_warnings
             except TemplateError as exc:
                 result.error = f"{_describe(job, label)}: {exc.message}"
                 if raise_errors:

@@ -70,14 +70,16 @@ def _finalize(value: Any) -> Any:
 def environment():  # noqa: ANN201 - jinja2 is imported lazily
     """The one sandboxed, XML-escaping, strict environment every template compiles in."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     from .filters import FILTERS
+    from .limits import bounded_filter, environment_class
 
-    env = SandboxedEnvironment(
+    env = environment_class()(
         autoescape=True, undefined=StrictUndefined, finalize=_finalize, keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters = {name: bounded_filter(func) for name, func in env.filters.items()}
+    env.globals.pop("lipsum", None)  # lipsum(10**9) is all cost and no letter
     return env
 
 
@@ -115,6 +117,7 @@ class CompiledTemplate:
     variables: frozenset[str]
     optional: frozenset[str] = field(default_factory=frozenset)
     lang: str | None = None
+    time_limit: float = 10.0  # seconds a letter may take to render
 
     @property
     def required(self) -> frozenset[str]:
@@ -143,29 +146,41 @@ class CompiledTemplate:
         from jinja2 import UndefinedError
         from jinja2.sandbox import SecurityError
 
+        from .limits import LimitExceeded, RenderTimeout, rendered, time_limit
+
         warnings: list[str] = []
         token = _warnings.set(warnings)
         out: dict[str, str] = {}
         try:
-            for part in self.parts:
-                if isinstance(part, Part):
-                    continue
-                try:
-                    xml = part.template.render(context)
-                except UndefinedError as exc:
-                    raise TemplateError(f"undefined variable: {exc.message}", path=self.name) from None
-                except SecurityError as exc:
-                    raise TemplateError(f"unsafe template operation: {exc}", path=self.name) from None
-                except JinjaError as exc:
-                    raise TemplateError(f"{part.name}: {exc.message or exc}", path=self.name) from None
-                except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
-                    raise TemplateError(f"{part.name}: {exc}", path=self.name) from None
-                if "\n" in xml or "\t" in xml:
-                    xml = _resolve_listing(xml)
-                if "{_" in xml or "_}" in xml:
-                    xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-                           .replace("{_%", "{%").replace("%_}", "%}"))
-                out[part.name] = xml
+            with time_limit(self.time_limit):
+                for part in self.parts:
+                    if isinstance(part, Part):
+                        continue
+                    try:
+                        xml = rendered(part.template.generate(context), part.name)
+                    except UndefinedError as exc:
+                        raise TemplateError(f"undefined variable: {exc.message}", path=self.name) from None
+                    except SecurityError as exc:
+                        raise TemplateError(f"unsafe template operation: {exc}", path=self.name) from None
+                    except LimitExceeded as exc:
+                        raise TemplateError(f"{part.name}: over the template limits: {exc}",
+                                            path=self.name) from None
+                    except RecursionError:
+                        raise TemplateError(f"{part.name}: recursion too deep (a macro that calls "
+                                            "itself without end?)", path=self.name) from None
+                    except JinjaError as exc:
+                        raise TemplateError(f"{part.name}: {exc.message or exc}", path=self.name) from None
+                    except (TypeError, ValueError, ArithmeticError, LookupError, MemoryError) as exc:
+                        raise TemplateError(f"{part.name}: {exc}", path=self.name) from None
+                    if "\n" in xml or "\t" in xml:
+                        xml = _resolve_listing(xml)
+                    if "{_" in xml or "_}" in xml:
+                        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+                               .replace("{_%", "{%").replace("%_}", "%}"))
+                    out[part.name] = xml
+        except RenderTimeout:
+            raise TemplateError(f"rendering took longer than {self.time_limit:g} s (the template's "
+                                "time limit); is there a loop without end?", path=self.name) from None
         finally:
             _warnings.reset(token)
         return out, warnings

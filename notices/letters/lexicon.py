@@ -1,0 +1,117 @@
+"""The letters' small data tables (``notices/data/letters/*.tsv``), loaded on first use.
+
+- ``voice.tsv``: how the issuer names itself (我部/我厅/我局) and the addressee (你市/你县/…),
+  and the printing office (办公厅) and government (人民政府/行政公署) by a name's ending;
+- ``glossary.tsv``: counted nouns, units and indicators of English records and their Chinese;
+- ``indicators.tsv``: indicators whose targets are reductions, direction words, and counted
+  nouns that are places (never stated as a city's figure).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import data_path
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = data_path(f"letters/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _voice() -> dict[str, list[tuple[str, str, str]]]:
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for kind, ending, zh, en in _rows("voice.tsv"):
+        table.setdefault(kind, []).append((ending, zh, en))
+    for entries in table.values():  # longest ending first: 自治州 before 州
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return table
+
+
+def by_ending(kind: str, name: str, lang: str) -> str | None:
+    """The ``kind`` word (``authority``, ``office``, ``division``, ``government``) for ``name``."""
+    for ending, zh, en in _voice().get(kind, ()):
+        if name.endswith(ending):
+            return zh if lang == "zh" else en
+    return None
+
+
+@cache
+def _glossary() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    to_zh: dict[tuple[str, str], str] = {}
+    to_en: dict[tuple[str, str], str] = {}
+    for kind, en, zh in _rows("glossary.tsv"):
+        to_zh.setdefault((kind, en.lower()), zh)
+        to_en.setdefault((kind, zh), en)
+    return to_zh, to_en
+
+
+def translate(kind: str, text: str, lang: str) -> str | None:
+    """``text`` (a ``unit`` or ``subject``) in ``lang``, or None when the glossary lacks it.
+
+    Text already in ``lang`` is returned as it is."""
+    text = text.strip()
+    if language_of(text) in (lang, None):
+        return text
+    to_zh, to_en = _glossary()
+    if lang == "zh":
+        return to_zh.get((kind, text.lower()))
+    return to_en.get((kind, text))
+
+
+def language_of(text: str) -> str | None:
+    """``zh`` if ``text`` has Chinese characters, ``en`` if it has Latin letters, else None."""
+    if _CJK.search(text):
+        return "zh"
+    if _LATIN.search(text):
+        return "en"
+    return None
+
+
+@cache
+def _indicators() -> dict[str, list[tuple[str, str, str]]]:
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for row in _rows("indicators.tsv"):
+        kind, word, *rest = row
+        zh, en = (rest + ["", ""])[:2]
+        table.setdefault(kind, []).append((word, zh, en))
+    for entries in table.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return table
+
+
+def direction_of(text: str) -> tuple[str, str] | None:
+    """``(zh, en)`` direction named in ``text`` (同比下降 → 下降, fell), or None."""
+    lowered = text.lower()
+    for word, zh, en in _indicators()["direction"]:
+        if word in lowered:
+            return zh, en
+    return None
+
+
+def strip_direction(subject: str) -> str:
+    """``PM2.5平均浓度同比下降`` → ``PM2.5平均浓度``."""
+    for word, _, _ in _indicators()["direction"]:
+        if subject.endswith(word):
+            return subject[: -len(word)].rstrip("，, ")
+    return subject
+
+
+def reduction_target(subject: str) -> tuple[str, str] | None:
+    """``(下降, fall)`` where the indicator's target is a reduction (concentrations, emissions)."""
+    lowered = subject.lower()
+    for word, zh, en in _indicators()["reduce"]:
+        if word in lowered:
+            return zh, en
+    return None
+
+
+def is_place_noun(unit: str) -> bool:
+    """Counted nouns that are places (个地市, 7个县, cities): the cities list holds those."""
+    noun = unit.lstrip("个").strip().lower()
+    return any(noun == word or noun.startswith(word) for word, _, _ in _indicators()["place"]
+               if len(word) > 1 or noun == word)
