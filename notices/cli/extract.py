@@ -61,17 +61,12 @@ def extract_cmd(files: tuple[str, ...], lang: str, date: str | None, fmt: str) -
     are still processed and the exit code is 1.
     """
     from ..extractors import extract_document
-    from ..readers import Document, read_path, sha256
-    from ..text import decode
+    from ..readers import read
 
     failed = 0
     for name in files:
         try:
-            if name == "-":
-                raw = sys.stdin.buffer.read()
-                doc = Document(text=decode(raw, path="<stdin>"), source="<stdin>", sha256=sha256(raw))
-            else:
-                doc = read_path(name)
+            doc = read(sys.stdin.buffer.read(), source="<stdin>") if name == "-" else read(name)
             record = extract_document(doc, lang=None if lang == "auto" else lang, date=date)
         except NoticesError as exc:
             failed += 1
