@@ -1,8 +1,10 @@
-"""Batch throughput and memory: files/s with --jobs 1 and --jobs 2, and peak memory, on archives
-of 10,000 and 5,000 notices made from the corpus in varied formats.
+"""Batch throughput, memory and clean exits, in one run: files/s of --jobs 1, --jobs 2 and the
+Dask engine with two local workers; whether any worker outlives its command; peak memory of
+the whole process tree at each size, on archives of real-length notices made from the corpus.
 
-    python benchmarks/bench_batch.py                    # 10,000 and 5,000 notices, jobs 1 and 2
-    python benchmarks/bench_batch.py --sizes 2000 --jobs 1 2 4
+    python benchmarks/bench_batch.py                              # 300 and 1,000 files (quick)
+    python benchmarks/bench_batch.py --sizes 1000 5000 --memory-only 10000
+    python benchmarks/bench_batch.py --sizes 2000 --runs jobs1 jobs2
 
 The archive is a zip of txt (UTF-8 and GB18030), html (UTF-8 and GB18030 pages), docx and pdf
 files, each notice of the corpus with a numbered line added so that every file is distinct.
@@ -90,34 +92,68 @@ def _memory(proc) -> tuple[int, int]:  # noqa: ANN001
         return rss, rss
 
 
-def run(archive: Path, out: Path, jobs: int) -> tuple[float, int, int, int]:
-    """Seconds, peak memory of the process tree in bytes (summed RSS and summed PSS), and the
-    exit code of one batch run."""
+RUNS = {
+    "jobs1": ["--jobs", "1"],
+    "jobs2": ["--jobs", "2"],
+    "dask2": ["--engine", "dask", "--jobs", "2"],
+}
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def run(archive: Path, out: Path, args: list[str]) -> dict[str, float | int]:
+    """One batch run in a fresh process: seconds, peak memory of the process tree in bytes
+    (summed RSS and summed PSS), its exit code, and how many of its descendants were still
+    alive just after it exited (workers outliving the command)."""
     import psutil
 
     out.unlink(missing_ok=True)
     command = [sys.executable, "-c", "from notices.cli import main; main()", "batch", str(archive),
-               "-o", str(out), "--jobs", str(jobs), "--format", "json"]
+               "-o", str(out), *args, "--format", "json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     peak_rss = peak_pss = 0
+    seen: set[int] = set()
     while proc.poll() is None:
         try:
-            sizes = [_memory(p) for p in [parent, *parent.children(recursive=True)]]
+            tree = [parent, *parent.children(recursive=True)]
+            seen.update(p.pid for p in tree[1:])
+            sizes = [_memory(p) for p in tree]
             peak_rss = max(peak_rss, sum(r for r, _ in sizes))
             peak_pss = max(peak_pss, sum(p for _, p in sizes))
         except psutil.Error:
             pass
         time.sleep(0.25)
-    return time.perf_counter() - started, peak_rss, peak_pss, proc.returncode
+    seconds = time.perf_counter() - started
+    outlived = sum(_alive(pid) for pid in seen)
+    for pid in seen:  # leave nothing running for the next run
+        if _alive(pid):
+            time.sleep(2)
+            try:
+                psutil.Process(pid).kill()
+            except psutil.Error:
+                pass
+    return {"seconds": seconds, "rss": peak_rss, "pss": peak_pss, "exit": proc.returncode, "outlived": outlived,
+            "workers": len(seen)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 5_000])
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000],
+                        help="Archive sizes in files (default: small; the issue's figures: 1000 5000 10000).")
+    parser.add_argument("--runs", nargs="+", choices=list(RUNS), default=list(RUNS),
+                        help="Which configurations run at every size.")
+    parser.add_argument("--memory-only", type=int, nargs="*", default=[],
+                        help="Sizes run only with --jobs 2, for the peak memory (e.g. 10000).")
     parser.add_argument("--workdir", type=Path,
                         help="Where archives and stores go (default: a temporary folder); an archive "
                              "already there is reused.")
@@ -126,7 +162,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        largest = max(args.sizes)
+        plan = [(size, name) for size in args.sizes for name in args.runs]
+        plan += [(size, "jobs2") for size in args.memory_only]
+        largest = max(size for size, _ in plan)
         big = work / f"notices-{largest}.zip"
         if big.exists() and args.workdir:
             print(f"reusing {big} ({big.stat().st_size / 1e6:.1f} MB)")
@@ -137,20 +175,33 @@ def main() -> None:
                   f"{big.stat().st_size / 1e6:.1f} MB, in {time.perf_counter() - started:.0f} s; "
                   f"{len(corpus_texts())} corpus notices, {os.cpu_count()} CPUs")
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(f"{'files':>7} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'speed-up':>8} {'RSS MB':>7} {'PSS MB':>7} "
-              f"{'exit':>4}")
-        for size in args.sizes:
+        print(f"{'files':>7} {'run':>6} {'seconds':>8} {'files/s':>8} {'RSS MB':>7} {'PSS MB':>7} "
+              f"{'exit':>4} {'workers':>7} {'outlived':>8}")
+        results: dict[tuple[int, str], dict[str, float | int]] = {}
+        for size, name in plan:
             archive = big if size == largest else work / f"notices-{size}.zip"
-            if size != largest:
+            if size != largest and not archive.exists():
                 first_members(big, archive, size)
-            base = None
-            for jobs in args.jobs:
-                seconds, rss, pss, code = run(archive, work / f"out-{size}-{jobs}.db", jobs)
-                rate = size / seconds
-                base = base or rate
-                print(f"{size:>7} {jobs:>4} {seconds:>8.1f} {rate:>8.1f} {rate / base:>7.2f}x "
-                      f"{rss / 1e6:>7.0f} {pss / 1e6:>7.0f} {code:>4}", flush=True)
+            r = run(archive, work / f"out-{size}-{name}.db", RUNS[name])
+            results[size, name] = r
+            print(f"{size:>7} {name:>6} {r['seconds']:>8.1f} {size / r['seconds']:>8.1f} {r['rss'] / 1e6:>7.0f} "
+                  f"{r['pss'] / 1e6:>7.0f} {r['exit']:>4} {r['workers']:>7} {r['outlived']:>8}", flush=True)
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print()
+        for size in sorted({s for s, _ in plan}):
+            got = {name: size / results[size, name]["seconds"] for s, name in results if s == size}
+            if "jobs1" in got and "jobs2" in got:
+                print(f"{size} files: --jobs 2 is {got['jobs2'] / got['jobs1']:.2f}x --jobs 1 (target >= 1.85x)")
+            if "dask2" in got and "jobs2" in got:
+                print(f"{size} files: Dask 2 workers take {got['jobs2'] / got['dask2']:.2f}x the time of --jobs 2 "
+                      "(target <= 1.2x)")
+        outlived = sum(r["outlived"] for r in results.values())
+        print(f"workers outliving their command: {outlived} (target 0)")
+        sizes = sorted(s for s, n in results if n == "jobs2")
+        if len(sizes) >= 2:
+            low, high = results[sizes[0], "jobs2"], results[sizes[-1], "jobs2"]
+            print(f"peak memory, --jobs 2: {sizes[0]} files {low['pss'] / 1e6:.0f} MB PSS, {sizes[-1]} files "
+                  f"{high['pss'] / 1e6:.0f} MB PSS ({high['pss'] / low['pss']:.2f}x; target flat)")
 
 
 if __name__ == "__main__":

@@ -202,3 +202,18 @@ def test_plot_puts_every_year_on_its_axis(tmp_path):
     with open_store(tmp_path / "m.db") as store:
         table = store.plot(tmp_path / "p.png")
     assert list(table.columns) == [2015, 2016, 2017, 2018, 2019]
+
+
+def test_the_progress_total_counts_every_input_archives_included(tmp_path, folder):
+    import tarfile
+    import zipfile
+
+    with zipfile.ZipFile(folder / "more.zip", "w") as zf:
+        for i in range(5):
+            zf.writestr(f"z/{i}.txt", f"生态环境部约谈第{i}号" * 5)
+    with tarfile.open(folder / "more.tar.gz", "w:gz") as tf:
+        for name in ("notice-utf8.txt", "page-meta.html"):
+            tf.add(folder / name if (folder / name).exists() else DATA / name, arcname=f"t/{name}")
+    totals: list[int] = []
+    summary = batch([folder], tmp_path / "out.db", on_total=totals.append)
+    assert totals == [summary.files] == [6 + 5 + 2]

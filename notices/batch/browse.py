@@ -37,6 +37,7 @@ def metadata(store: str | Path) -> dict[str, Any]:
             tables[name]["facets"] = FACETS[name]
     tables["notices"].update(fts_table="notices_fts", fts_pk="id", sort_desc="date")
     tables["fingerprints"] = {"hidden": True}
+    tables["bands"] = {"hidden": True}
     for suffix in ("", "_data", "_idx", "_docsize", "_config", "_content"):
         tables[f"notices_fts{suffix}"] = {"hidden": True}
     return {

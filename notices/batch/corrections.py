@@ -107,11 +107,9 @@ def gold(record: dict[str, Any]) -> dict[str, Any]:
 
 def export_gold(conn: sqlite3.Connection, folder: str | Path) -> list[Path]:
     """Every corrected notice with a stored text as ``ID.txt`` + ``ID.gold.json`` in ``folder``."""
-    out = Path(folder)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot make the folder ({exc.strerror or exc})", path=str(out)) from None
+    from .export import make_folder
+
+    out = make_folder(folder)
     written = []
     for nid, text in conn.execute("SELECT id, text FROM notices WHERE record_version > 1 AND text IS NOT NULL"
                                   " ORDER BY id").fetchall():

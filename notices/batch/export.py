@@ -21,6 +21,16 @@ STORE_NAME = "notices.db"
 FORMATS = ("csv", "parquet")
 
 
+def make_folder(folder: str | os.PathLike[str]) -> Path:
+    """A folder to write into, made when missing; a clear error when it cannot be."""
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot make the folder ({exc.strerror or exc})", path=str(path)) from None
+    return path
+
+
 def folder_store(folder: str | os.PathLike[str], *, create: bool = False) -> Path:
     """The store inside an export folder."""
     path = Path(folder)
@@ -28,10 +38,7 @@ def folder_store(folder: str | os.PathLike[str], *, create: bool = False) -> Pat
         raise StoreError("an export folder is asked for (--format csv or parquet), and this is a file",
                          path=str(path))
     if create:
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot make the folder ({exc.strerror or exc})", path=str(path)) from None
+        make_folder(path)
     elif not (path / STORE_NAME).exists():
         raise StoreError(f"not a notices export folder (no {STORE_NAME} in it)", path=str(path))
     return path / STORE_NAME
@@ -50,11 +57,7 @@ def export_store(store: str | os.PathLike[str], folder: str | os.PathLike[str], 
         raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     from .store import open_store
 
-    out = Path(folder)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot make the folder ({exc.strerror or exc})", path=str(out)) from None
+    out = make_folder(folder)
     written = []
     with open_store(store) as opened:
         for table in EXPORTED:

@@ -184,6 +184,22 @@ class ProcessEngine:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        _stop_helpers()
+
+
+def _stop_helpers() -> None:
+    """Stop multiprocessing's fork server and resource tracker now: left to themselves they
+    outlive the command by a moment (measured by benchmarks/bench_batch.py: 2 processes still
+    alive after exit). Both start again when a later pool needs them."""
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (forkserver._forkserver, resource_tracker._resource_tracker):  # noqa: SLF001
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            try:
+                stop()
+            except (OSError, ChildProcessError):
+                pass
 
 
 class DaskEngine:

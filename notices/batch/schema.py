@@ -76,6 +76,10 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     notice_id INTEGER PRIMARY KEY REFERENCES notices(id),
     minhash BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS bands (
+    key INTEGER NOT NULL,
+    notice_id INTEGER NOT NULL REFERENCES notices(id)
+);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL,
@@ -126,6 +130,7 @@ CREATE INDEX IF NOT EXISTS notices_year_kind ON notices (year, kind);
 CREATE INDEX IF NOT EXISTS notices_kind ON notices (kind);
 CREATE INDEX IF NOT EXISTS notices_event ON notices (event_id);
 CREATE INDEX IF NOT EXISTS sources_sha256 ON sources (sha256);
+CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
 CREATE INDEX IF NOT EXISTS sources_notice ON sources (notice_id);
 CREATE INDEX IF NOT EXISTS corrections_notice ON corrections (notice_id, version);
 CREATE INDEX IF NOT EXISTS cities_notice ON cities (notice_id);

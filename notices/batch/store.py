@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..record import SCHEMA
 from ..text import normalize
-from .events import Likeness, NearIndex, identity_text, likeness
+from .events import (INDEX_BELOW, SIGNATURE, Likeness, band_keys, hashes_likeness, identity_text,
+                     shingle_hashes)
 from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
 from .writers import Writer, register_writer, split_payload, writer_name
 
@@ -68,6 +69,10 @@ def _why(reason: str, event_reason: str | None, with_: int | None, jaccard: floa
     if event_reason == "cross-language":
         return f"cross-language report of notice {with_}: same act date, kind and subject city"
     return "the event's first notice"
+
+
+#: how many candidate events a new notice is compared with exactly (the best by MinHash estimate)
+EXACT_CHECKS = 3
 
 
 def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
@@ -149,7 +154,6 @@ class SQLiteWriter(Writer):
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._near: NearIndex | None = None
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions by hand
             if self.path != ":memory:":
@@ -218,16 +222,16 @@ class SQLiteWriter(Writer):
         text = doc.get("text")
         title = record.get("title") or _first_line(text)
         schema = record.get("schema") or SCHEMA
+        as_json = json.dumps(record, ensure_ascii=False)
         nid = c.execute(
             "INSERT INTO notices (sha256, text_key, source, version, format, lang, title, date, published,"
             " year, kind, authority, authority_en, schema, source_date, text, record)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
              _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), schema, doc.get("date"),
-             text, json.dumps(record, ensure_ascii=False)),
+             text, as_json),
         ).lastrowid
-        c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)",
-                  (nid, schema, json.dumps(record, ensure_ascii=False)))
+        c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)", (nid, schema, as_json))
         c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
                   (source, sha, nid, fmt, "first"))
         if text:
@@ -243,25 +247,47 @@ class SQLiteWriter(Writer):
         self.conn.execute("UPDATE events SET sources = sources + 1"
                           " WHERE id = (SELECT event_id FROM notices WHERE id=?)", (nid,))
 
-    def near_index(self) -> NearIndex:
-        if self._near is None:
-            self._near = NearIndex(self.conn.execute("SELECT notice_id, minhash FROM fingerprints"))
-        return self._near
+    def _candidates(self, blob: bytes) -> list[int]:
+        keys = band_keys(blob)
+        rows = self.conn.execute(f"SELECT DISTINCT notice_id FROM bands WHERE key IN ({','.join('?' * len(keys))})",
+                                 keys).fetchall()  # noqa: S608 - placeholders only
+        return sorted(r[0] for r in rows)
 
     def _near_duplicate(self, nid: int, text: str | None, blob: bytes | None
                         ) -> tuple[int, int, Likeness] | None:
-        """(event, notice, likeness) of the most alike stored notice that is a near-duplicate."""
+        """(event, notice, likeness) of the most alike stored notice that is a near-duplicate.
+
+        LSH gives the candidates; their stored signatures estimate each one's Jaccard, and only
+        the best few events' best notices are compared exactly (a notice reprinted a hundred
+        times costs a handful of comparisons, not a hundred)."""
         if not text or not blob:
             return None
+        found = self._candidates(blob)
+        if not found:
+            return None
+        import numpy as np
+
+        mine = np.frombuffer(blob, dtype="<u8")
+        best_per_event: dict[int, tuple[float, int]] = {}
+        for start in range(0, len(found), 500):
+            part = found[start:start + 500]
+            rows = self.conn.execute(
+                f"SELECT f.notice_id, n.event_id, f.minhash FROM fingerprints f JOIN notices n ON n.id = f.notice_id"
+                f" WHERE f.notice_id IN ({','.join('?' * len(part))})", part).fetchall()  # noqa: S608
+            for other, event, theirs in rows:
+                estimate = float(np.mean(mine == np.frombuffer(theirs, dtype="<u8")))
+                if estimate > best_per_event.get(event, (-1.0, 0))[0]:
+                    best_per_event[event] = (estimate, other)
+        ranked = sorted(((e, o, ev) for ev, (e, o) in best_per_event.items()), reverse=True)[:EXACT_CHECKS]
+        mine_hashes = shingle_hashes(identity_text(text))
         best: tuple[int, int, Likeness] | None = None
-        ident = identity_text(text)
-        for other in self.near_index().candidates(blob):
-            row = self.conn.execute("SELECT event_id, text FROM notices WHERE id=?", (other,)).fetchone()
-            if row is None or not row[1]:
+        for _, other, event in ranked:
+            row = self.conn.execute("SELECT text FROM notices WHERE id=?", (other,)).fetchone()
+            if row is None or not row[0]:
                 continue
-            like = likeness(ident, identity_text(row[1]))
+            like = hashes_likeness(mine_hashes, shingle_hashes(identity_text(row[0])))
             if like.same and (best is None or like.jaccard > best[2].jaccard):
-                best = (row[0], other, like)
+                best = (event, other, like)
         return best
 
     def _other_language(self, record: dict[str, Any]) -> tuple[int, int] | None:
@@ -301,7 +327,8 @@ class SQLiteWriter(Writer):
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
         if blob:
             c.execute("INSERT INTO fingerprints VALUES (?,?)", (nid, blob))
-            self.near_index().add(nid, blob)
+            if near is None or near[2].jaccard < INDEX_BELOW:
+                c.executemany("INSERT INTO bands VALUES (?,?)", [(key, nid) for key in band_keys(blob)])
 
     def commit(self) -> None:
         try:
@@ -338,6 +365,11 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
     if row is None:
         conn.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema', ?), ('record_schema', ?)",
                      (STORE_SCHEMA, SCHEMA))
+    made = conn.execute("SELECT value FROM store_meta WHERE key='signature'").fetchone()
+    if made is None or made[0] != SIGNATURE:  # signatures made otherwise cannot be compared: dropped
+        conn.execute("DELETE FROM fingerprints")
+        conn.execute("DELETE FROM bands")
+        conn.execute("INSERT OR REPLACE INTO store_meta VALUES ('signature', ?)", (SIGNATURE,))
 
 
 _ADDED_COLUMNS = {

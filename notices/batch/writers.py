@@ -397,13 +397,20 @@ class ParquetWriter(Writer):
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        self.parts.mkdir(exist_ok=True)
+        try:
+            self.parts.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise _write_error(exc, self.path) from None
         existing = self._part_files()
         number = int(existing[-1].stem.split("-")[1]) + 1 if existing else 1
         final = self.parts / f"part-{number:06d}.parquet"
         tmp = self.parts / f"tmp-{number:06d}.parquet"
-        pq.write_table(pa.Table.from_pylist(self.rows, schema=_arrow_schema()), tmp)
-        os.replace(tmp, final)
+        try:
+            pq.write_table(pa.Table.from_pylist(self.rows, schema=_arrow_schema()), tmp)
+            os.replace(tmp, final)
+        except OSError as exc:  # a full disk: the parts committed before stay whole
+            tmp.unlink(missing_ok=True)
+            raise _write_error(exc, self.path) from None
         self.rows = []
 
     def close(self) -> None:

@@ -125,6 +125,8 @@ def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, engine: str, sche
     if export:
         from ..batch.export import folder_store
 
+        if output == "notices.db":  # the default name is a store's; a folder of tables gets its own
+            output = "notices-tables"
         target, output = output, str(folder_store(output, create=True))
     bar = tqdm(desc="notices", unit=" file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr,
                dynamic_ncols=True)
