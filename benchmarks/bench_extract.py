@@ -4,7 +4,9 @@
 
 Prints, in one run on the shipped corpus: start-up (import + first record, in a fresh process),
 characters per second of ``notices.extract`` on the Chinese notices, of bare ``jieba.lcut`` on
-the same texts, their ratio, and the same for English notices.
+the same texts, their ratio, and the same for English notices; then whether cost grows linearly
+with length: chars/s on ~1 KB pieces against one ~100 KB notice made of the same text (the ratio
+should stay near 1), and the time of the pathological repeats (brackets, numerals, 公司, …).
 """
 from __future__ import annotations
 
@@ -69,6 +71,45 @@ def main() -> None:
     print(f"  ratio:           {full / bare:.2f}")
     full_en = rate(ours, en, args.repeat)
     print(f"en: {len(en)} notices, notices.extract: {full_en:,.0f} chars/s")
+    linearity(ours, zh, "zh")
+    linearity(ours, en, "en")
+    pathological(ours)
+
+
+def linearity(fn, docs: list[str], lang: str) -> None:
+    """chars/s on 1 KB pieces and on one 100 KB text made of the same pieces."""
+    whole = "\n".join(docs)
+    while len(whole) < 100_000:
+        whole += "\n" + whole
+    whole = whole[:100_000]
+    pieces = [whole[i:i + 1000] for i in range(0, len(whole), 1000)]
+    small = rate(fn, pieces, 1)
+    large = rate(fn, [whole], 1)
+    print(f"{lang} linearity: 1 KB pieces {small:,.0f} chars/s, one 100 KB text {large:,.0f} chars/s, "
+          f"ratio {large / small:.2f}")
+
+
+PATHOLOGICAL = {
+    "brackets + city": "（" * 20_000 + "晋城市",
+    "一 x 20,000": "一" * 20_000,
+    "1 x 20,000": "1" * 20_000,
+    "公司 x 10,000": "公司" * 10_000,
+    "约谈 x 10,000": "约谈" * 10_000,
+    "2018年5月3日 x 2,000": "2018年5月3日" * 2_000,
+    "20个 x 5,000": "20个" * 5_000,
+    "罚款 x 10,000": "罚款" * 10_000,
+    "huge number + 个工作日内": "1" + "0" * 400 + "个工作日内",
+    "English brackets": "(" * 20_000 + " Handan",
+    "English words x 4,000": "fined within 20 working days " * 700,
+}
+
+
+def pathological(fn) -> None:
+    print("pathological repeats (seconds each):")
+    for name, text in PATHOLOGICAL.items():
+        start = time.perf_counter()
+        fn(text)
+        print(f"  {name:28} {len(text):>7} chars  {time.perf_counter() - start:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ EN_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 EN_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                 "fifth": 5, "fifths": 5}
 
+#: numbers written with more characters than this are out of range (parsed as None, never raised)
+MAX_NUMBER_CHARS = 24
+
 _ARABIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -53,7 +56,7 @@ def parse_cn_int(s: str) -> int | None:
 def parse_number(s: str) -> float | int | None:
     """Any single number as written: Arabic (with separators), Chinese, or mixed (1.2万)."""
     s = s.strip().replace("，", ",")
-    if not s:
+    if not s or len(s) > MAX_NUMBER_CHARS:
         return None
     if "分之" in s:
         den, _, num = s.partition("分之")
@@ -79,7 +82,7 @@ def parse_number(s: str) -> float | int | None:
 def parse_en_words(words: list[str]) -> int | None:
     """["twenty", "five"] → 25, ["three", "hundred"] → 300; None when not all number words."""
     total, current = 0, 0
-    if not words:
+    if not words or len(words) > MAX_NUMBER_CHARS:
         return None
     for w in words:
         w = w.lower()

@@ -1,9 +1,15 @@
-"""Builds the spaCy pipeline of each language once, and runs a notice through it.
+"""The spaCy pipelines: :func:`load` builds one per language (like ``spacy.load``), once.
 
-``spacy.blank("zh")`` with our jieba tokenizer, or ``spacy.blank("en")``, followed by the
-registered components in order: dates (the notice date, which deadlines resolve from), places,
-officials, companies, deadlines, figures, sanctions, kind. Each component reads and fills the
-:class:`~notices.extractors.draft.Draft` on ``doc._.notice``.
+``spacy.blank("zh")`` with our tokenizer (one token per character, or jieba with the domain
+dictionary), or ``spacy.blank("en")`` with a linear regex tokenizer, then the components in
+order: dates, places, officials, companies, deadlines, figures, sanctions, kind — each adds
+labelled spans to ``doc.spans["notices"]`` (or, for the kind, ``doc.cats``) — and last
+``notices_assemble``, which builds the record on ``doc._.record`` and fills ``doc.ents``::
+
+    nlp = notices.load("zh")
+    doc = nlp("2018年5月3日，生态环境部约谈晋城市市长刘峰……")
+    [(s.text, s.label_, s._.code) for s in doc.spans["notices"]]
+    doc._.record.to_dict()
 """
 from __future__ import annotations
 
@@ -13,31 +19,21 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extractors.draft import Draft
-from .record import Authority, Record
-from .text import normalize
+from .extractors.assemble import COMPONENTS as MENTION_COMPONENTS
+from .extractors.mentions import Meta, register_extensions
+from .record import Record
 
-COMPONENTS = (
-    "notices_dates",
-    "notices_places",
-    "notices_officials",
-    "notices_companies",
-    "notices_deadlines",
-    "notices_figures",
-    "notices_sanctions",
-    "notices_kind",
-)
+COMPONENTS = (*MENTION_COMPONENTS, "notices_assemble")
 
 
 def _register() -> None:
     # importing the modules registers their factories
     from .extractors import (  # noqa: F401
-        companies, dates, figures, kind, officials, places, sanctions,
+        assemble, companies, dates, figures, kind, officials, places, sanctions,
     )
     from . import segment  # noqa: F401
 
-    if not Doc.has_extension("notice"):
-        Doc.set_extension("notice", default=None)
+    register_extensions()
 
 
 # Measured with benchmarks/bench_extract.py on the corpus: with one token per character the
@@ -47,51 +43,43 @@ def _register() -> None:
 # domain user dictionary) gives word tokens to spaCy users who want them.
 DEFAULT_SEGMENTER = "char"
 
+# Longer texts are processed too (a 10 MB scrape, a 5,000-page PDF): spaCy's default limit guards
+# its trained components' memory, and ours keep a few spans per mention, not per token.
+MAX_LENGTH = 20_000_000
+
 
 @cache
-def get_nlp(lang: str, segmenter: str = DEFAULT_SEGMENTER) -> Language:
+def load(lang: str, segmenter: str = DEFAULT_SEGMENTER) -> Language:
     """The pipeline for ``zh`` or ``en``, built on first use and cached."""
     _register()
     if lang == "zh":
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {
             "@tokenizers": "notices.zh_tokenizer.v1", "segmenter": segmenter}}})
     elif lang == "en":
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "notices.en_tokenizer.v1"}}})
     else:
         raise ValueError(f"unsupported language {lang!r}: use 'zh' or 'en'")
+    nlp.max_length = MAX_LENGTH
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
-def make_draft_doc(nlp: Language, text: str, *, lang: str, date: str | None,
-                   title: str | None) -> Doc:
-    norm = normalize(text)
-    doc = nlp.make_doc(norm)
-    doc._.notice = Draft(text=text, norm=norm, lang=lang, date_hint=date, title=title)
+get_nlp = load  # the name earlier releases used
+
+
+def make_doc(nlp: Language, text: str, *, lang: str, date: str | None = None,
+             title: str | None = None) -> Doc:
+    """A doc of ``text`` carrying what the caller knows of it (its metadata date and title)."""
+    doc = nlp.make_doc(text)
+    doc._.notice_meta = Meta(lang=lang, date_hint=date, title=title)
     return doc
 
 
 def run(text: str, *, lang: str, date: str | None, source: str | None, sha256: str | None,
         title: str | None, segmenter: str = DEFAULT_SEGMENTER) -> Record:
-    nlp = get_nlp(lang, segmenter)
-    doc = make_draft_doc(nlp, text, lang=lang, date=date, title=title)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    d: Draft = doc._.notice
-    _link_codes(d)
-    return Record(
-        source=source, sha256=sha256, lang=lang, title=d.title, date=d.date,
-        authority=Authority(*d.authority) if d.authority else None, kind=d.kind,
-        cities=d.cities, officials=d.officials, figures=d.figures, deadlines=d.deadlines,
-        companies=d.companies, sanctions=d.sanctions, warnings=d.warnings,
-    )
-
-
-def _link_codes(d: Draft) -> None:
-    """Officials, figures and sanctions refer to their city by code (names are not unique)."""
-    by_name = {c.name: c.code for c in d.cities}
-    for o in d.officials:
-        o.city_code = by_name.get(o.org) if o.org else None
-    for f in d.figures:
-        f.city_code = by_name.get(f.city) if f.city else None
+    nlp = load(lang, segmenter)
+    doc = nlp(make_doc(nlp, text, lang=lang, date=date, title=title))
+    record: Record = doc._.record
+    record.source, record.sha256 = source, sha256
+    return record

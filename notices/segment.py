@@ -12,6 +12,7 @@ import io
 import logging
 import marshal
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from spacy.vocab import Vocab
 from .resources import data_path
 
 log = logging.getLogger(__name__)
+
+TEXT_KEY = "notices.text"
 
 
 def _cache_file(userdict: bytes) -> Path:
@@ -81,16 +84,62 @@ class ChineseTokenizer:
         if self.segmenter == "char":
             words = list(text)
         else:
-            words = cut(text, hmm=False)
-        words = [w for w in words if w]
+            # segment the simplified copy (same length), keep the text as given
+            from .text import normalize
+
+            words, pos = [], 0
+            for w in cut(normalize(text), hmm=False):
+                if w:
+                    words.append(text[pos:pos + len(w)])
+                    pos += len(w)
         spaces = [False] * len(words)
         # spaCy keeps whitespace-only tokens; fine for offsets, which stay exact.
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return _with_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
 
 @registry.tokenizers("notices.zh_tokenizer.v1")
 def create_zh_tokenizer(segmenter: str = "jieba"):  # noqa: ANN201
     def make(nlp):  # noqa: ANN001, ANN202
         return ChineseTokenizer(nlp.vocab, segmenter)
+
+    return make
+
+
+_EN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\s+|.", re.S)
+
+
+class EnglishTokenizer:
+    """Words, single punctuation marks and whitespace runs: one regex pass, linear in the text
+    (spaCy's rule-based English tokenizer slows down on long runs of punctuation)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _EN_TOKEN.finditer(text):
+            tok = m.group(0)
+            if tok.isspace():
+                if words and not spaces[-1] and not words[-1].isspace() and tok.startswith(" "):
+                    spaces[-1] = True
+                    tok = tok[1:]
+                if not tok:
+                    continue
+            words.append(tok)
+            spaces.append(False)
+        return _with_text(Doc(self.vocab, words=words, spaces=spaces), text)
+
+
+def _with_text(doc: Doc, text: str) -> Doc:
+    """Keep the text as given beside the doc: ``doc.text`` rebuilds it token by token."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+@registry.tokenizers("notices.en_tokenizer.v1")
+def create_en_tokenizer():  # noqa: ANN201
+    def make(nlp):  # noqa: ANN001, ANN202
+        return EnglishTokenizer(nlp.vocab)
 
     return make

@@ -34,6 +34,11 @@ __all__ = [
 ]
 
 ENV_VAR = "NOTICES_HOLIDAYS"
+# Holidays on fixed dates that every year's schedule has: counted even for a year without a
+# table (the other holidays follow the lunar calendar or the year's 调休 and are not guessed).
+FIXED_HOLIDAYS = ((1, 1, "元旦"), (5, 1, "劳动节"), (10, 1, "国庆节"))
+_FIXED = frozenset((m, d) for m, d, _ in FIXED_HOLIDAYS)
+_FIXED_NAMES = ", ".join(f"{name} ({d} {('Jan', 'May', 'Oct')[i]})" for i, (_, d, name) in enumerate(FIXED_HOLIDAYS))
 COLUMNS = ("date", "type", "name")
 TYPES = ("holiday", "workday")
 
@@ -59,10 +64,13 @@ class HolidayCalendar:
         self._covered = frozenset(covered_years) | {d.year for d in self._entries}
 
     def is_workday(self, d: date) -> bool:
-        """Weekends are off unless a make-up working day; holidays are off."""
+        """Weekends are off unless a make-up working day; holidays are off, and so are the
+        fixed-date holidays (元旦 1 Jan, 劳动节 1 May, 国庆节 1 Oct) in a year without a table."""
         entry = self._entries.get(d)
         if entry is not None:
             return entry.type == "workday"
+        if (d.month, d.day) in _FIXED:  # statutory every year, table or not
+            return False
         return d.weekday() < 5
 
     def entry(self, d: date) -> DayEntry | None:
@@ -157,7 +165,7 @@ def add_working_days(
 ) -> tuple[date, list[str]]:
     """The ``n``-th working day after ``start`` (``start`` itself not counted; a negative ``n``
     counts back), and warnings for the years crossed that the calendar does not cover, where
-    working days are counted as Monday to Friday."""
+    working days are counted as Monday to Friday less the fixed-date holidays."""
     cal = default_calendar() if calendar is None else calendar
     step = timedelta(days=1 if n >= 0 else -1)
     remaining = abs(n)
@@ -170,7 +178,8 @@ def add_working_days(
         if cal.is_workday(day):
             remaining -= 1
     warnings = [
-        f"no holiday table for {year}; working days counted as Monday to Friday"
+        f"no holiday table for {year}; working days counted as Monday to Friday, "
+        f"with only {_FIXED_NAMES} off"
         for year in sorted(uncovered)
     ]
     return day, warnings

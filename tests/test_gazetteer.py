@@ -116,9 +116,9 @@ def test_cities_come_first_among_meanings(gaz, surface, code):
         ("莱芜市", "2018-05-01", ["371200"]),
         ("莱芜", "2018-05-01", ["371200"]),
         ("莱芜", "2021-01-01", ["370116"]),
-        ("莱芜市", "2021-01-01", ["370116"]),
+        ("莱芜市", "2021-01-01", ["370100"]),  # 撤销地级莱芜市，划归济南市管辖
         ("莱芜市", "2019-01-08", ["371200"]),
-        ("莱芜市", "2019-01-09", ["370116"]),
+        ("莱芜市", "2019-01-09", ["370100"]),
         ("钢城区", "2018-05-01", ["371203"]),
         ("钢城区", "2020-05-01", ["370117"]),
         ("襄樊", "2005-06-01", ["420600"]),
@@ -127,7 +127,8 @@ def test_cities_come_first_among_meanings(gaz, surface, code):
         ("巢湖市", "2015-01-01", ["340181"]),
         ("铜仁地区", "2015-01-01", ["520600"]),
         ("那曲", "2016-01-01", ["542400", "542421"]),  # the prefecture and its seat county
-        ("那曲", "2019-01-01", ["540600", "540602"]),  # 那曲县 is now 色尼区
+        ("那曲", "2019-01-01", ["540600"]),  # 那曲市 now; 那曲县 became 色尼区
+        ("那曲县", "2019-01-01", ["540602"]),
         ("Laiwu", "2018-05-01", ["371200"]),
         ("Laiwu", "2021-01-01", ["370116"]),
     ],
@@ -319,28 +320,27 @@ def test_divisions_file_is_regenerated_exactly():
     assert builder.divisions_tsv() == data_path("divisions.tsv").read_text(encoding="utf-8")
 
 
-def test_former_names_have_their_pinyin():
-    with data_path("former_divisions.tsv").open(encoding="utf-8", newline="") as fh:
+def test_changed_names_have_their_pinyin():
+    with data_path("division_changes.tsv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    rows = [row for row in rows if row["name_en"]]
-    assert rows
-    for row in rows:
-        assert row["name_en"] == place_pinyin(row["name"].removesuffix("市")), row["name"]
+    assert len(rows) > 300
+    xiangfan = next(row for row in rows if row["name"] == "襄樊市")
+    assert xiangfan["name_en"] == place_pinyin("襄樊") == "Xiangfan"
 
 
 @pytest.mark.parametrize(
     ("field", "value", "problem"),
     [
-        ("change", "split", "unknown change"),
-        ("until", "2019-13-01", "not an ISO date"),
-        ("successor_code", "37011", "six-digit successor"),
-        ("code", "420601", "keeps its code"),
-        ("name_en", "", "needs name_en"),
+        ("change", "renamed", "unknown change"),
+        ("date", "2019-13", "not an ISO date"),
+        ("successors", ("37011",), "six-digit codes"),
+        ("source", "", "needs its source"),
+        ("year", "19", "not a year"),
     ],
 )
-def test_builder_rejects_bad_change_rows(field, value, problem):
+def test_builder_rejects_bad_hand_entries(field, value, problem):
     builder = _script("build_gazetteer")
-    good = dict(name="襄樊市", code="420600", successor_code="420600", successor_name="襄阳市",
-                until="2010-12-09", change="renamed", name_en="Xiangfan", note="")
-    assert builder._change_problem(builder.Change(**good)) is None
-    assert problem in builder._change_problem(builder.Change(**{**good, field: value}))
+    good = dict(year="2018", code="371200", name="莱芜市", change="merged", successors=("370100",),
+                date="2019-01-09", source="国函〔2018〕163号")
+    assert builder.hand_problem(builder.HandEntry(**good)) is None
+    assert problem in builder.hand_problem(builder.HandEntry(**{**good, field: value}))

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 DATA = ROOT / "tests" / "data" / "batch"
 BASE = "http://127.0.0.1"
+EN = {"accept-language": "en-GB,en;q=0.9"}  # the English page, whose messages most tests read
 
 # One subject city (晋城), a figure, a deadline, an official and a company.
 JINCHENG = ("生态环境部约谈晋城市政府主要负责人\n"
@@ -38,7 +39,8 @@ HOSTILE = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>{{ 7*7 }}{%
 
 class FormReader(HTMLParser):
     """The fields a browser would post from the review form: inputs, checked boxes, selects
-    (their selected or first option) and textareas."""
+    (their selected or first option) and textareas, inside the form or given to it by their
+    ``form`` attribute (the letters' panel); buttons are not fields."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -52,8 +54,8 @@ class FormReader(HTMLParser):
         a = dict(attrs)
         if tag == "form" and a.get("id") == "record-form":
             self._form = True
-        if not self._form:
-            return
+        if not (self._form or a.get("form") == "record-form" or (tag == "option" and self._select)):
+            return  # fields outside the form belong to it by their form attribute
         if tag == "input" and a.get("name"):
             if a.get("type") == "checkbox" and "checked" not in a:
                 return
@@ -116,7 +118,7 @@ def docx_text(raw: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(), base_url=BASE) as c:
+    with TestClient(create_app(), base_url=BASE, headers=EN) as c:
         yield c
 
 
@@ -261,7 +263,7 @@ def test_a_bad_submission_keeps_the_pasted_text(client):
 
 
 def test_too_large_uploads_are_refused():
-    with TestClient(create_app(max_upload=64 * 1024), base_url=BASE) as small:
+    with TestClient(create_app(max_upload=64 * 1024), base_url=BASE, headers=EN) as small:
         r = small.post("/review", files={"file": ("big.txt", JINCHENG.encode() * 300)})
         assert r.status_code == 413
         assert "over the limit of 64 KB" in messages(r.text) and "Choose a smaller file" in messages(r.text)
@@ -292,7 +294,7 @@ def test_a_bug_is_an_apology_not_a_traceback(monkeypatch):
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(notices.web.routes, "read_notice", broken)
-    with TestClient(create_app(), base_url=BASE, raise_server_exceptions=False) as c:
+    with TestClient(create_app(), base_url=BASE, raise_server_exceptions=False, headers=EN) as c:
         r = c.post("/review", data={"text": JINCHENG})
     assert r.status_code == 500
     assert "Something went wrong" in r.text
@@ -423,7 +425,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def archive(store):
-    with TestClient(create_app(db=store), base_url=BASE) as c:
+    with TestClient(create_app(db=store), base_url=BASE, headers=EN) as c:
         yield c
 
 
@@ -499,6 +501,12 @@ def test_archive_notice_without_its_source(archive, store):
 def test_archive_unknown_notice(archive):
     r = archive.get("/archive/999999")
     assert r.status_code == 404 and "The store has no notice 999999" in messages(r.text)
+
+
+@pytest.mark.parametrize("notice_id", ["12345678901234567890", "9223372036854775808", "0"])
+def test_archive_ids_out_of_range_are_not_found(archive, notice_id):
+    r = archive.get(f"/archive/{notice_id}")
+    assert r.status_code == 404 and f"The store has no notice {notice_id}" in messages(r.text)
 
 
 def test_archive_without_a_store(client):

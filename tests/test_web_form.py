@@ -93,7 +93,7 @@ def test_edits(changes, field, expected):
 ])
 def test_bad_values_are_listed_and_rows_stay_aligned(changes, message):
     parsed = from_form(_form(_record(), **changes))
-    assert any(e.startswith(message) for e in parsed.errors), parsed.errors
+    assert any(str(e).startswith(message) for e in parsed.errors), parsed.errors  # str: English
     for kind in ("cities", "officials", "figures", "deadlines"):
         assert len(getattr(parsed.record, kind)) == len(parsed.rows[kind])
 

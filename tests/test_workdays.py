@@ -83,17 +83,28 @@ def test_calendar_agrees_with_chinese_calendar(fresh_default, year):
     ("start", "n", "due", "years"),
     [
         (date(2031, 1, 1), 5, date(2031, 1, 8), [2031]),
-        (date(2026, 12, 30), 5, date(2027, 1, 6), [2027]),
-        (date(2031, 12, 30), 300, date(2033, 2, 22), [2031, 2032, 2033]),
+        # Friday 1 Jan 2027 is 元旦 though 2027 has no table yet
+        (date(2026, 12, 30), 5, date(2027, 1, 7), [2027]),
+        (date(2026, 12, 20), 10, date(2027, 1, 4), [2027]),
+        (date(2031, 4, 29), 2, date(2031, 5, 2), [2031]),  # Thursday 1 May 2031: 劳动节
+        (date(2031, 9, 30), 1, date(2031, 10, 2), [2031]),  # Wednesday 1 Oct 2031: 国庆节
         (date(2003, 12, 30), 3, date(2004, 1, 5), [2003]),  # 1 Jan 2004 is a holiday again
     ],
 )
-def test_uncovered_years_warn_and_count_weekdays(fresh_default, start, n, due, years):
+def test_uncovered_years_warn_and_count_weekdays_less_fixed_holidays(fresh_default, start, n, due, years):
     got, warnings = add_working_days(start, n)
     assert got == due
     assert warnings == [
-        f"no holiday table for {y}; working days counted as Monday to Friday" for y in years
+        f"no holiday table for {y}; working days counted as Monday to Friday, "
+        "with only 元旦 (1 Jan), 劳动节 (1 May), 国庆节 (1 Oct) off" for y in years
     ]
+
+
+def test_a_table_decides_over_the_fixed_holidays(fresh_default):
+    cal = load_calendar([], include_shipped=True)
+    assert not cal.is_workday(date(2026, 1, 1)) and cal.is_workday(date(2026, 1, 5))
+    assert not cal.is_workday(date(2027, 1, 1)) and not cal.is_workday(date(2032, 10, 1))
+    assert cal.is_workday(date(2032, 10, 4))  # other October days: no guess
 
 
 def test_covered_years(fresh_default):
@@ -109,8 +120,8 @@ def test_covered_years(fresh_default):
         ("2018-05-10\tholiday\tlocal holiday\n", date(2018, 5, 3), 20, date(2018, 6, 1)),
         # a user row overrides the shipped one: 7 Oct 2019 made a working day
         ("2019-10-07\tworkday\t\n", date(2019, 9, 30), 1, date(2019, 10, 7)),
-        # a whole new year: 2031 New Year's Day off
-        ("2031-01-01\tholiday\tNew Year's Day\n", date(2030, 12, 31), 1, date(2031, 1, 2)),
+        # a whole new year: 2031's schedule gives 2 January off as well
+        ("2031-01-02\tholiday\tNew Year's Day\n", date(2030, 12, 31), 1, date(2031, 1, 3)),
     ],
 )
 def test_user_file_changes_the_answer(tmp_path, rows, start, n, due):

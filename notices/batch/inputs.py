@@ -432,3 +432,45 @@ def _stream_stop(expanded: int, compressed: int, members: int, limits: Limits) -
 def _reason(exc: BaseException) -> str:
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+# ------------------------------------------------------------------------------------ counting
+
+
+def count_files(inputs: Iterable[str | os.PathLike[str]], limits: Limits | None = None,
+                exclude: Iterable[str | os.PathLike[str]] = ()) -> int:
+    """About how many files :func:`walk` will yield, found without reading them: folders are
+    listed, zip archives counted from their directory, tar archives from their headers. For the
+    total of a progress bar (archives inside archives count as one file)."""
+    limits = limits or Limits()
+    skip = _Exclude(exclude)
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                total += sum(_count_one(Path(folder, n), limits) for n in names
+                             if not _system_file(n) and not skip(os.path.join(folder, n)))
+        elif not skip(path):
+            total += _count_one(path, limits)
+    return total
+
+
+def _count_one(path: Path, limits: Limits) -> int:
+    kind = archive_kind(path.name)
+    if kind is None:
+        return 1
+    try:
+        if kind == "zip":
+            with zipfile.ZipFile(path) as zf:
+                return sum(1 for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)) or 1
+        with tarfile.open(path, mode="r|*") as tf:
+            count = 0
+            for info in tf:
+                count += info.isfile() and not _system_file(info.name)
+                if info.offset_data > min(limits.max_total_bytes, GiB):  # an estimate: not worth more
+                    break
+            return count or 1
+    except (OSError, EOFError, ValueError, zlib.error, tarfile.TarError, zipfile.BadZipFile):
+        return 1  # the walk reports what is wrong with it

@@ -19,9 +19,10 @@ from typing import Any, NamedTuple
 
 from ..errors import BatchError
 from ..record import Record
-from .inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL_BYTES, Limits, walk
+from .inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_RATIO, DEFAULT_MAX_TOTAL_BYTES, Limits, count_files, walk
+from .lock import OutputLock
 from .worker import DEFAULT_TIMEOUT, Task, init_worker, process_chunk
-from .writers import open_writer
+from .writers import open_writer, writer_name
 
 ENGINES = ("local", "dask")
 CHUNK_FILES = 16
@@ -34,8 +35,9 @@ MP_START = "forkserver"
 
 class Outcome(NamedTuple):
     """What became of one input file: ``status`` is ``new``, ``version`` (a changed file),
-    ``copy`` (known bytes under a new name), ``unchanged`` (already in the output), ``error``
-    or ``skipped``; ``record`` the record dict (an error record for ``error``)."""
+    ``copy`` (known bytes or an identical text under a new name), ``unchanged`` (already in the
+    output), ``error`` (failed in this run), ``earlier_error`` (failed in an earlier run and not
+    retried) or ``skipped``; ``record`` the record dict (an error record for the errors)."""
 
     source: str
     status: str
@@ -44,8 +46,10 @@ class Outcome(NamedTuple):
 
 @dataclass
 class Summary:
-    """The account of a run: every file is a record or an error (``files == records + errors``);
-    skipped system files (.DS_Store, __MACOSX) are listed apart."""
+    """The account of a run: every file is a record, an error of this run or an earlier error
+    (``files == records + len(errors) + earlier_errors``); skipped system files (.DS_Store,
+    __MACOSX) are listed apart. ``ok`` is whether this run had no new failures: files that failed
+    before (not retried, or retried with ``retry_errors`` and failing again) do not count."""
 
     output: str
     files: int = 0
@@ -55,12 +59,18 @@ class Summary:
     copies: int = 0
     unchanged: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    earlier_errors: int = 0
+    failed_again: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
+    def new_errors(self) -> int:
+        return len(self.errors) - self.failed_again
+
+    @property
     def ok(self) -> bool:
-        return not self.errors
+        return self.new_errors == 0
 
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "skipped":
@@ -68,6 +78,9 @@ class Summary:
             self.skipped.append((outcome.source, reason))
             return
         self.files += 1
+        if outcome.status == "earlier_error":
+            self.earlier_errors += 1
+            return
         if outcome.status == "error":
             self.errors.append(outcome.record or {})
             return
@@ -86,6 +99,8 @@ class Summary:
             "output": self.output, "files": self.files, "records": self.records, "new": self.new,
             "versions": self.versions, "copies": self.copies, "unchanged": self.unchanged,
             "errors": [{"source": e.get("source"), **(e.get("error") or {})} for e in self.errors],
+            "new_errors": self.new_errors, "failed_again": self.failed_again,
+            "earlier_errors": self.earlier_errors,
             "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
             "seconds": round(self.seconds, 3), "ok": self.ok,
         }
@@ -255,7 +270,9 @@ def batch(
     max_ratio: float = DEFAULT_MAX_RATIO,
     timeout: float | None = DEFAULT_TIMEOUT,
     commit_every: int = COMMIT_EVERY,
+    retry_errors: bool = False,
     on_file: Callable[[Outcome], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> Summary:
     """Convert files, folders and archives into ``output`` (its extension picks the writer:
     ``.db``/``.sqlite``, ``.jsonl``, ``.csv``, ``.parquet``); return the :class:`Summary`.
@@ -273,8 +290,18 @@ def batch(
     if jobs < 1:
         raise BatchError(f"--jobs must be at least 1, not {jobs}")
     limits = Limits(max_bytes=max_bytes, max_total_bytes=max_total_bytes, max_ratio=max_ratio)
-    writer = open_writer(output)
+    inputs = list(inputs)
+    writer_name(output)  # an unknown output type is refused before anything is made
+    lock = OutputLock(output).acquire()
+    try:
+        writer = open_writer(output)
+    except BaseException:
+        lock.release()
+        raise
     summary = Summary(output=os.fspath(output))
+    retried: set[tuple[str, str]] = set()
+    if on_total is not None:
+        on_total(count_files(inputs, limits, exclude=[*writer.files(), lock.path]))
 
     def report(outcome: Outcome) -> None:
         summary.add(outcome)
@@ -284,15 +311,23 @@ def batch(
     def chunks() -> Iterator[list[Task]]:
         chunk: list[Task] = []
         size = 0
-        for item in walk(list(inputs), limits, exclude=writer.files()):
+        for item in walk(inputs, limits, exclude=[*writer.files(), lock.path]):
             if item.skipped is not None:
                 report(Outcome(item.source, "skipped", {"reason": item.skipped}))
                 continue
             if item.error is None and item.sha256 is not None:
                 known = writer.seen(item.source, item.sha256)
-                if known is not None:
-                    report(Outcome(item.source, "error" if known.get("error") else "unchanged", known))
+                if known is not None and known.get("error") and retry_errors:
+                    retried.add((item.source, item.sha256))
+                elif known is not None:
+                    report(Outcome(item.source, "earlier_error" if known.get("error") else "unchanged", known))
                     continue
+            elif item.error is not None and writer.known_error(item.source, *item.error):
+                if not retry_errors:
+                    report(Outcome(item.source, "earlier_error", Record.failed(
+                        item.source, *item.error).to_dict()))
+                    continue
+                retried.add((item.source, ""))
             chunk.append((item.source, item.raw, item.sha256, item.error))
             size += len(item.raw or b"")
             if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
@@ -310,6 +345,7 @@ def batch(
                 status = writer.write(record)
                 if record.get("error"):
                     status = "error"  # also when the output held it already: it failed again
+                    summary.failed_again += (record.get("source") or "", record.get("sha256") or "") in retried
                 elif status == "known":
                     status = "unchanged"
                 report(Outcome(record.get("source") or "", status, record))
@@ -319,9 +355,12 @@ def batch(
                 written, last_commit = 0, time.monotonic()
     finally:
         try:
-            writer.close()
+            try:
+                writer.close()
+            finally:
+                if runner is not None:
+                    runner.close()
         finally:
-            if runner is not None:
-                runner.close()
+            lock.release()
     summary.seconds = time.monotonic() - started
     return summary

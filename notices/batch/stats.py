@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 
     from .store import Store
 
+# Counts are of events (a notice with its copies, reprints and translations), not of files.
 _INTERVIEWED = """
     FROM current_notices n JOIN cities c ON c.notice_id = n.id
     WHERE n.kind = 'interview' AND c.role = 'subject'
 """
+PLOT_FORMATS = ("png", "svg", "pdf")
 
 
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
@@ -39,20 +41,22 @@ def stats(store: Store, top: int = 10) -> dict[str, Any]:
             "max_amount": max(amounts) if amounts else None,
         })
     return {
+        "events": rows("SELECT count(DISTINCT event_id) FROM current_notices")[0][0],
         "notices": rows("SELECT count(*) FROM current_notices")[0][0],
         "versions": rows("SELECT count(*) FROM notices")[0][0],
-        "files": rows("SELECT count(*) FROM files")[0][0],
+        "files": rows("SELECT count(*) FROM sources")[0][0],
         "errors": rows("SELECT count(*) FROM errors")[0][0],
         "by_year_kind": [
-            {"year": y, "kind": k, "notices": n} for y, k, n in rows(
-                "SELECT year, kind, count(*) FROM current_notices GROUP BY year, kind ORDER BY year, kind")],
+            {"year": y, "kind": k, "events": n} for y, k, n in rows(
+                "SELECT year, kind, count(DISTINCT event_id) FROM current_notices GROUP BY year, kind"
+                " ORDER BY year, kind")],
         "interviewed_cities": [
             {"city": name, "code": code, "province": prov, "interviews": n} for name, code, prov, n in rows(
-                f"SELECT c.name, c.code, c.province, count(DISTINCT n.id) AS k {_INTERVIEWED}"
+                f"SELECT c.name, c.code, c.province, count(DISTINCT n.event_id) AS k {_INTERVIEWED}"
                 " GROUP BY c.code, c.name ORDER BY k DESC, c.code LIMIT ?", (top,))],
         "interviewed_provinces": [
             {"province": prov, "code": code, "interviews": n} for prov, code, n in rows(
-                f"SELECT c.province, c.province_code, count(DISTINCT n.id) AS k {_INTERVIEWED}"
+                f"SELECT c.province, c.province_code, count(DISTINCT n.event_id) AS k {_INTERVIEWED}"
                 " AND c.province IS NOT NULL GROUP BY c.province ORDER BY k DESC, c.province LIMIT ?", (top,))],
         "deadlines": deadlines,
         "errors_by_type": [
@@ -62,15 +66,18 @@ def stats(store: Store, top: int = 10) -> dict[str, Any]:
 
 
 def interviews_by_province_year(store: Store) -> pd.DataFrame:
-    """Interview notices per province (rows) and year (columns)."""
+    """Interview events per province (rows) and year (columns, every year from the first to the
+    last, those without any included)."""
     frame = store.query(
-        f"SELECT c.province AS province, n.year AS year, count(DISTINCT n.id) AS interviews {_INTERVIEWED}"
+        f"SELECT c.province AS province, n.year AS year, count(DISTINCT n.event_id) AS interviews {_INTERVIEWED}"
         " AND n.year IS NOT NULL AND c.province IS NOT NULL GROUP BY c.province, n.year")
     if frame.empty:
         import pandas as pd
 
         return pd.DataFrame(dtype="int64")
-    table = frame.pivot(index="province", columns="year", values="interviews").fillna(0).astype("int64")
+    table = frame.pivot(index="province", columns="year", values="interviews")
+    years = range(int(frame["year"].min()), int(frame["year"].max()) + 1)
+    table = table.reindex(columns=list(years)).fillna(0).astype("int64")
     return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
 
 
@@ -88,21 +95,38 @@ def _cjk_font() -> str | None:
 
 
 def _latin(province: str) -> str:
-    """河北省 → Hebei, for systems without a Chinese font."""
-    from pypinyin import lazy_pinyin
+    """河北省 → Hebei, 内蒙古自治区 → Inner Mongolia (the gazetteer's English names), for
+    systems without a Chinese font."""
+    from ..gazetteer import load_gazetteer
 
-    special = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "香港": "Hong Kong", "澳门": "Macao"}
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
-        if province.endswith(suffix) and len(province) > len(suffix):
-            province = province[: -len(suffix)]
-            break
-    if province in special:
-        return special[province]
-    return "".join(lazy_pinyin(province)).capitalize()
+    gaz = load_gazetteer()
+    for div in gaz.lookup(province):
+        if div.level in ("province", "municipality"):
+            return gaz.english_name(div.code) or province
+    return province
+
+
+def plot_format(path: str | Path) -> str:
+    """The image format a plot's file name asks for (png, svg, pdf); any other is refused."""
+    from ..errors import StoreError
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in PLOT_FORMATS:
+        raise StoreError(f"a plot is written as {', '.join(PLOT_FORMATS)} (by the file name's extension), "
+                         f"not {('.' + suffix) if suffix else 'a name without extension'}", path=str(path))
+    return suffix
 
 
 def plot(store: Store, path: str | Path) -> pd.DataFrame:
-    """Draw interviews per province per year as a heat map into a PNG; return the table drawn."""
+    """Draw interview events per province per year as a heat map into ``path`` (PNG, SVG or PDF
+    by its extension); return the table drawn."""
+    from ..errors import StoreError
+
+    fmt = plot_format(path)
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise StoreError("plots need matplotlib: pip install 'notices[plot]'", path=str(path)) from None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
@@ -135,10 +159,13 @@ def plot(store: Store, path: str | Path) -> pd.DataFrame:
                             color="white" if value > peak / 2 else "black")
         from matplotlib.ticker import MaxNLocator
 
-        fig.colorbar(image, ax=ax, label="interview notices", ticks=MaxNLocator(integer=True))
+        fig.colorbar(image, ax=ax, label="interview events", ticks=MaxNLocator(integer=True))
         ax.set_xlabel("year")
     ax.set_title("Interviews (约谈) per province per year" if font else "Interviews per province per year",
                  fontproperties=font)
     fig.tight_layout()
-    fig.savefig(path, format="png")
+    try:
+        fig.savefig(path, format=fmt)
+    except OSError as exc:
+        raise StoreError(f"cannot write the plot ({exc.strerror or exc})", path=str(path)) from None
     return table

@@ -1,118 +1,73 @@
-"""The SQLite store: one table of notices, one per entity kind keyed to its notice, indexed.
+"""The SQLite store (schema ``notices.store/2``, tables in :mod:`~notices.batch.schema`).
 
-A notice is identified by the SHA-256 of its file's bytes. Writing a record whose bytes are
-already stored adds nothing (or only the new path it was found under, in ``files``); a changed
-file — a known ``source`` with new bytes — adds a new notice with the next ``version``. Error
-records go to ``errors``. :func:`open_store` opens any batch output (SQLite, JSON Lines, CSV,
-Parquet) as a :class:`Store` of pandas DataFrames.
+Every input file is a ``sources`` row. Files of identical text (after normalisation) are one
+``notices`` row, with its text, title and record; a file at a known path with new text is a new
+notice with the next ``version``. Notices reporting one act — near-duplicate reprints, the
+Chinese and the English report — share an ``events`` row, and each notice says why it joined
+(:mod:`~notices.batch.events`). Error records go to ``errors``. :func:`open_store` opens any
+batch output (SQLite, JSON Lines, CSV, Parquet, an export folder) as a :class:`Store` of pandas
+DataFrames, with full-text :meth:`Store.search` and the corrections API.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..record import SCHEMA
-from .writers import Writer, register_writer, writer_name
+from ..text import normalize
+from .events import Likeness, NearIndex, identity_text, likeness
+from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
+from .writers import Writer, register_writer, split_payload, writer_name
 
 if TYPE_CHECKING:
     import pandas as pd
 
-STORE_SCHEMA = "notices.store/1"
+    from .search import SearchHit
 
-_DDL = """
-CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS notices (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    source TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    format TEXT,
-    lang TEXT,
-    title TEXT,
-    date TEXT,
-    year INTEGER,
-    kind TEXT,
-    authority TEXT,
-    authority_en TEXT,
-    record TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS files (
-    source TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    PRIMARY KEY (source, sha256)
-);
-CREATE TABLE IF NOT EXISTS errors (
-    id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,
-    sha256 TEXT,
-    type TEXT NOT NULL,
-    message TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cities (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    name TEXT NOT NULL, name_en TEXT, code TEXT, province TEXT, province_code TEXT,
-    level TEXT, role TEXT, mentions INTEGER, spans TEXT
-);
-CREATE TABLE IF NOT EXISTS officials (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    name TEXT NOT NULL, name_en TEXT, title TEXT, org TEXT, span_start INTEGER, span_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS figures (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    value REAL, unit TEXT, text TEXT, subject TEXT, city TEXT, role TEXT,
-    span_start INTEGER, span_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS deadlines (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    text TEXT, amount REAL, unit TEXT, due TEXT, span_start INTEGER, span_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS companies (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    name TEXT NOT NULL, span_start INTEGER, span_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS sanctions (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    text TEXT, amount REAL, span_start INTEGER, span_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS warnings (
-    notice_id INTEGER NOT NULL REFERENCES notices(id),
-    message TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS errors_key ON errors (source, ifnull(sha256, ''), type, message);
-CREATE INDEX IF NOT EXISTS errors_type ON errors (type);
-CREATE INDEX IF NOT EXISTS notices_source ON notices (source, version);
-CREATE INDEX IF NOT EXISTS notices_date ON notices (date);
-CREATE INDEX IF NOT EXISTS notices_year_kind ON notices (year, kind);
-CREATE INDEX IF NOT EXISTS notices_kind ON notices (kind);
-CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
-CREATE INDEX IF NOT EXISTS cities_notice ON cities (notice_id);
-CREATE INDEX IF NOT EXISTS cities_code ON cities (code, role);
-CREATE INDEX IF NOT EXISTS cities_name ON cities (name);
-CREATE INDEX IF NOT EXISTS cities_province ON cities (province_code, role);
-CREATE INDEX IF NOT EXISTS officials_notice ON officials (notice_id);
-CREATE INDEX IF NOT EXISTS officials_name ON officials (name);
-CREATE INDEX IF NOT EXISTS officials_org ON officials (org);
-CREATE INDEX IF NOT EXISTS figures_notice ON figures (notice_id);
-CREATE INDEX IF NOT EXISTS figures_unit ON figures (unit, role);
-CREATE INDEX IF NOT EXISTS deadlines_notice ON deadlines (notice_id);
-CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines (due);
-CREATE INDEX IF NOT EXISTS companies_notice ON companies (notice_id);
-CREATE INDEX IF NOT EXISTS companies_name ON companies (name);
-CREATE INDEX IF NOT EXISTS sanctions_notice ON sanctions (notice_id);
-CREATE INDEX IF NOT EXISTS warnings_notice ON warnings (notice_id);
-CREATE VIEW IF NOT EXISTS current_notices AS
-    SELECT n.* FROM notices n
-    WHERE n.version = (SELECT max(version) FROM notices m WHERE m.source = n.source);
-"""
 
-# The tables a researcher reads, in the order open_store lists them.
-TABLES = ("notices", "cities", "officials", "figures", "deadlines", "companies", "sanctions",
-          "warnings", "files", "errors")
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """One file of an event: the notice it holds and why it belongs to the event."""
+
+    source: str
+    format: str | None
+    notice_id: int
+    lang: str | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    title: str | None
+    date: str | None
+    kind: str | None
+    notices: int
+    sources: int
+    members: list[EventSource]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _why(reason: str, event_reason: str | None, with_: int | None, jaccard: float | None,
+         containment: float | None) -> str:
+    """Why a file is part of its event, in words."""
+    if reason == "identical bytes":
+        return "the same bytes as another source of its notice"
+    if reason == "identical text":
+        return "the same text as its notice's first file, after normalisation"
+    if event_reason == "near-duplicate":
+        return (f"near-duplicate of notice {with_} (Jaccard {jaccard:.2f}, containment {containment:.2f})")
+    if event_reason == "cross-language":
+        return f"cross-language report of notice {with_}: same act date, kind and subject city"
+    return "the event's first notice"
 
 
 def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
@@ -124,25 +79,84 @@ def _province_code(code: str | None) -> str | None:
     return f"{code[:2]}0000" if code and len(code) == 6 and code.isdigit() else None
 
 
+def _spans_text(spans: list[list[int]] | None) -> str:
+    return " ".join(f"{a}-{b}" for a, b in spans or [])
+
+
+def _year(date: Any) -> int | None:
+    return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
+
+
+def insert_entities(conn: sqlite3.Connection, nid: int, record: dict[str, Any]) -> None:
+    """The entity rows of one record (cities, officials, …), keyed to notice ``nid``."""
+    def current(x: dict[str, Any], key: str) -> Any:
+        return (x.get("current") or {}).get(key)
+
+    conn.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (nid, x.get("name"), x.get("name_en"), x.get("code"), x.get("code"), x.get("province"),
+         _province_code(x.get("code")), x.get("level"), x.get("role"), len(x.get("spans") or []),
+         _spans_text(x.get("spans")), current(x, "code"), current(x, "name"))
+        for x in record.get("cities") or []])
+    conn.executemany("INSERT INTO officials VALUES (?,?,?,?,?,?,?,?)", [
+        (nid, x.get("name"), x.get("name_en"), x.get("title"), x.get("org"), x.get("city_code"), *_span(x))
+        for x in record.get("officials") or []])
+    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)", [
+        (nid, x.get("value"), x.get("unit"), x.get("text"), x.get("subject"), x.get("city"),
+         x.get("city_code"), x.get("role"), *_span(x)) for x in record.get("figures") or []])
+    conn.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
+        (nid, x.get("text"), x.get("amount"), x.get("unit"), x.get("due"), *_span(x))
+        for x in record.get("deadlines") or []])
+    conn.executemany("INSERT INTO companies VALUES (?,?,?,?)", [
+        (nid, x.get("name"), *_span(x)) for x in record.get("companies") or []])
+    conn.executemany("INSERT INTO sanctions VALUES (?,?,?,?,?,?)", [
+        (nid, x.get("text"), x.get("amount"), x.get("city_code"), *_span(x))
+        for x in record.get("sanctions") or []])
+    conn.executemany("INSERT INTO warnings VALUES (?,?)", [
+        (nid, str(w)) for w in record.get("warnings") or []])
+
+
+ENTITY_TABLES = ("cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings")
+
+
+def replace_record(conn: sqlite3.Connection, nid: int, record: dict[str, Any]) -> None:
+    """Make ``record`` the notice's current record: its columns, its entity rows."""
+    for table in ENTITY_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE notice_id=?", (nid,))  # noqa: S608 - fixed names
+    auth = record.get("authority") or {}
+    conn.execute("UPDATE notices SET lang=?, title=coalesce(?, title), date=?, published=?, year=?, kind=?,"
+                 " authority=?, authority_en=?, record=? WHERE id=?",
+                 (record.get("lang"), record.get("title"), record.get("date"), record.get("published"),
+                  _year(record.get("date")), record.get("kind"), auth.get("name"), auth.get("name_en"),
+                  json.dumps(record, ensure_ascii=False), nid))
+    insert_entities(conn, nid, record)
+
+
+def _first_line(text: str | None) -> str | None:
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
 @register_writer("sqlite", ".db", ".sqlite", ".sqlite3")
 class SQLiteWriter(Writer):
-    """Writes records into a SQLite store (created if missing); ``:memory:`` for a scratch one."""
+    """Writes records into a SQLite store (created if missing); ``:memory:`` for a scratch one.
+
+    Each file is a ``sources`` row. Its bytes known: nothing else is added. Its text identical
+    (after normalisation) to a stored notice's: it becomes another source of that notice. Else
+    it is a new notice, which joins the event of a near-duplicate or of its other-language
+    report when there is one (``notices.event_reason`` says which), or starts its own."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._near: NearIndex | None = None
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions by hand
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(_DDL)
-            row = self.conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
-            if row is None:
-                self.conn.execute("INSERT INTO store_meta VALUES ('schema', ?), ('record_schema', ?)",
-                                  (STORE_SCHEMA, SCHEMA))
-            elif row[0] != STORE_SCHEMA:
-                raise StoreError(f"a store of schema {row[0]!r}, not {STORE_SCHEMA!r}", path=self.path)
+            prepare(self.conn, self.path)
             self.conn.execute("BEGIN")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the SQLite store ({exc})", path=self.path) from None
@@ -151,7 +165,7 @@ class SQLiteWriter(Writer):
         return [self.path, *(self.path + suffix for suffix in ("-wal", "-shm", "-journal"))]
 
     def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
-        if self.conn.execute("SELECT 1 FROM files WHERE source=? AND sha256=?", (source, sha256)).fetchone():
+        if self.conn.execute("SELECT 1 FROM sources WHERE source=? AND sha256=?", (source, sha256)).fetchone():
             return {"source": source, "sha256": sha256}
         row = self.conn.execute("SELECT type, message FROM errors WHERE source=? AND sha256=?",
                                 (source, sha256)).fetchone()
@@ -159,57 +173,143 @@ class SQLiteWriter(Writer):
             return {"source": source, "sha256": sha256, "error": {"type": row[0], "message": row[1]}}
         return None
 
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM errors WHERE source=? AND sha256 IS NULL AND type=? AND message=?",
+                                 (source, type_, message)).fetchone() is not None
+
     def write(self, record: dict[str, Any]) -> str:
+        record, doc = split_payload(record)
+        try:
+            return self._write(record, doc)
+        except sqlite3.Error as exc:  # a full disk, a store deleted under us
+            raise StoreError(f"cannot write the store ({exc}); what was committed is kept: rerun to resume",
+                             path=self.path) from None
+
+    def _write(self, record: dict[str, Any], doc: dict[str, Any]) -> str:
         source, sha = record.get("source") or "", record.get("sha256")
         c = self.conn
         if record.get("error"):
             err = record["error"]
+            c.execute("DELETE FROM errors WHERE source=? AND ifnull(sha256, '')=? AND (type!=? OR message!=?)",
+                      (source, sha or "", err.get("type", "error"), err.get("message", "")))
             c.execute("INSERT OR IGNORE INTO errors (source, sha256, type, message) VALUES (?,?,?,?)",
-                            (source, sha, err.get("type", "error"), err.get("message", "")))
+                      (source, sha, err.get("type", "error"), err.get("message", "")))
             return "error"
-        row = c.execute("SELECT id FROM notices WHERE sha256=?", (sha,)).fetchone()
+        fmt = (record.get("meta") or {}).get("format")
+        c.execute("DELETE FROM errors WHERE source=? AND ifnull(sha256, '')=?", (source, sha or ""))
+        row = c.execute("SELECT notice_id FROM sources WHERE sha256=? LIMIT 1", (sha,)).fetchone()
         if row is not None:
-            cur = c.execute("INSERT OR IGNORE INTO files VALUES (?,?,?)", (source, sha, row[0]))
+            cur = c.execute("INSERT OR IGNORE INTO sources (source, sha256, notice_id, format, reason)"
+                            " VALUES (?,?,?,?,?)", (source, sha, row[0], fmt, "identical bytes"))
+            if cur.rowcount:
+                self._count_source(row[0])
             return "copy" if cur.rowcount else "known"
+        key = doc.get("key") or (record.get("meta") or {}).get("text_key")
+        if key:
+            row = c.execute("SELECT id FROM notices WHERE text_key=? LIMIT 1", (key,)).fetchone()
+            if row is not None:
+                c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
+                          (source, sha, row[0], fmt, "identical text"))
+                self._count_source(row[0])
+                return "copy"
         version = 1 + c.execute("SELECT count(*) FROM notices WHERE source=?", (source,)).fetchone()[0]
         date = record.get("date")
-        year = int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
         auth = record.get("authority") or {}
+        text = doc.get("text")
+        title = record.get("title") or _first_line(text)
+        schema = record.get("schema") or SCHEMA
         nid = c.execute(
-            "INSERT INTO notices (sha256, source, version, format, lang, title, date, year, kind,"
-            " authority, authority_en, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (sha, source, version, (record.get("meta") or {}).get("format"), record.get("lang"),
-             record.get("title"), date, year, record.get("kind"), auth.get("name"), auth.get("name_en"),
-             json.dumps(record, ensure_ascii=False)),
+            "INSERT INTO notices (sha256, text_key, source, version, format, lang, title, date, published,"
+            " year, kind, authority, authority_en, schema, source_date, text, record)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
+             _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), schema, doc.get("date"),
+             text, json.dumps(record, ensure_ascii=False)),
         ).lastrowid
-        c.execute("INSERT INTO files VALUES (?,?,?)", (source, sha, nid))
-        c.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?,?)", [
-            (nid, x.get("name"), x.get("name_en"), x.get("code"), x.get("province"),
-             _province_code(x.get("code")), x.get("level"), x.get("role"), len(x.get("spans") or []),
-             json.dumps(x.get("spans") or [])) for x in record.get("cities") or []])
-        c.executemany("INSERT INTO officials VALUES (?,?,?,?,?,?,?)", [
-            (nid, x.get("name"), x.get("name_en"), x.get("title"), x.get("org"), *_span(x))
-            for x in record.get("officials") or []])
-        c.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)", [
-            (nid, x.get("value"), x.get("unit"), x.get("text"), x.get("subject"), x.get("city"),
-             x.get("role"), *_span(x)) for x in record.get("figures") or []])
-        c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
-            (nid, x.get("text"), x.get("amount"), x.get("unit"), x.get("due"), *_span(x))
-            for x in record.get("deadlines") or []])
-        c.executemany("INSERT INTO companies VALUES (?,?,?,?)", [
-            (nid, x.get("name"), *_span(x)) for x in record.get("companies") or []])
-        c.executemany("INSERT INTO sanctions VALUES (?,?,?,?,?)", [
-            (nid, x.get("text"), x.get("amount"), *_span(x)) for x in record.get("sanctions") or []])
-        c.executemany("INSERT INTO warnings VALUES (?,?)", [
-            (nid, str(w)) for w in record.get("warnings") or []])
+        c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)",
+                  (nid, schema, json.dumps(record, ensure_ascii=False)))
+        c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
+                  (source, sha, nid, fmt, "first"))
+        if text:
+            c.execute("INSERT INTO notices_fts (rowid, title, text) VALUES (?,?,?)",  # folded: see search.py
+                      (nid, normalize(title or ""), normalize(text)))
+        insert_entities(c, nid, record)
+        self._join_event(nid, record, doc, title)
         return "version" if version > 1 else "new"
+
+    # ------------------------------------------------------------------------------ events
+
+    def _count_source(self, nid: int) -> None:
+        self.conn.execute("UPDATE events SET sources = sources + 1"
+                          " WHERE id = (SELECT event_id FROM notices WHERE id=?)", (nid,))
+
+    def near_index(self) -> NearIndex:
+        if self._near is None:
+            self._near = NearIndex(self.conn.execute("SELECT notice_id, minhash FROM fingerprints"))
+        return self._near
+
+    def _near_duplicate(self, nid: int, text: str | None, blob: bytes | None
+                        ) -> tuple[int, int, Likeness] | None:
+        """(event, notice, likeness) of the most alike stored notice that is a near-duplicate."""
+        if not text or not blob:
+            return None
+        best: tuple[int, int, Likeness] | None = None
+        ident = identity_text(text)
+        for other in self.near_index().candidates(blob):
+            row = self.conn.execute("SELECT event_id, text FROM notices WHERE id=?", (other,)).fetchone()
+            if row is None or not row[1]:
+                continue
+            like = likeness(ident, identity_text(row[1]))
+            if like.same and (best is None or like.jaccard > best[2].jaccard):
+                best = (row[0], other, like)
+        return best
+
+    def _other_language(self, record: dict[str, Any]) -> tuple[int, int] | None:
+        """(event, notice) of a report in the other language of the same act, or None."""
+        codes = sorted({c.get("code") for c in record.get("cities") or []
+                        if c.get("role") == "subject" and c.get("code")})
+        if not (record.get("date") and record.get("lang") and codes and record.get("kind")):
+            return None
+        marks = ",".join("?" * len(codes))
+        row = self.conn.execute(
+            "SELECT n.event_id, n.id FROM notices n WHERE n.date=? AND n.kind=? AND n.lang!=?"
+            f" AND EXISTS (SELECT 1 FROM cities c WHERE c.notice_id=n.id AND c.role='subject'"
+            f" AND c.code IN ({marks})) ORDER BY n.id LIMIT 1",
+            (record["date"], record["kind"], record["lang"], *codes)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _join_event(self, nid: int, record: dict[str, Any], doc: dict[str, Any], title: str | None) -> None:
+        c = self.conn
+        blob = doc.get("minhash")
+        near = self._near_duplicate(nid, doc.get("text"), blob)
+        match = None
+        if near is not None:
+            event, other, like = near
+            c.execute("UPDATE notices SET event_id=?, event_reason='near-duplicate', event_with=?,"
+                      " event_jaccard=?, event_containment=? WHERE id=?",
+                      (event, other, round(like.jaccard, 4), round(like.containment, 4), nid))
+        elif (match := self._other_language(record)) is not None:
+            event, other = match
+            c.execute("UPDATE notices SET event_id=?, event_reason='cross-language', event_with=? WHERE id=?",
+                      (event, other, nid))
+        else:
+            event = c.execute("INSERT INTO events (notice_id, title, date, year, kind) VALUES (?,?,?,?,?)",
+                              (nid, title, record.get("date"), _year(record.get("date")),
+                               record.get("kind"))).lastrowid
+            c.execute("UPDATE notices SET event_id=?, event_reason='first' WHERE id=?", (event, nid))
+        if near is not None or match is not None:
+            c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
+        if blob:
+            c.execute("INSERT INTO fingerprints VALUES (?,?)", (nid, blob))
+            self.near_index().add(nid, blob)
 
     def commit(self) -> None:
         try:
             self.conn.execute("COMMIT")
             self.conn.execute("BEGIN")
         except sqlite3.Error as exc:  # a full disk, a store deleted under us
-            raise StoreError(f"cannot write the store ({exc})", path=self.path) from None
+            raise StoreError(f"cannot write the store ({exc}); what was committed is kept: rerun to resume",
+                             path=self.path) from None
 
     def close(self) -> None:
         if self.conn.in_transaction:
@@ -223,6 +323,58 @@ class SQLiteWriter(Writer):
             except sqlite3.OperationalError:
                 pass
             self.conn.close()
+
+
+def prepare(conn: sqlite3.Connection, path: str) -> None:
+    """Create the tables of a new store, or upgrade an older one, on a writable connection."""
+    row = None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name='store_meta'").fetchone():
+        row = conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
+    if row is not None and row[0] in OLD_STORE_SCHEMAS:
+        upgrade(conn)
+    elif row is not None and row[0] != STORE_SCHEMA:
+        raise StoreError(f"a store of schema {row[0]!r}, not {STORE_SCHEMA!r}", path=path)
+    conn.executescript(DDL)
+    if row is None:
+        conn.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema', ?), ('record_schema', ?)",
+                     (STORE_SCHEMA, SCHEMA))
+
+
+_ADDED_COLUMNS = {
+    "notices": ("text_key TEXT", "published TEXT", "event_id INTEGER", "event_reason TEXT",
+                "event_with INTEGER", "event_jaccard REAL", "event_containment REAL", "schema TEXT",
+                "record_version INTEGER NOT NULL DEFAULT 1", "source_date TEXT", "text TEXT"),
+    "cities": ("city_code TEXT", "current_code TEXT", "current_name TEXT"),
+    "officials": ("city_code TEXT",), "figures": ("city_code TEXT",), "sanctions": ("city_code TEXT",),
+}
+
+
+def upgrade(conn: sqlite3.Connection) -> None:
+    """A ``notices.store/1`` store to ``/2``, in one transaction: every notice its own event,
+    ``files`` become ``sources``, records kept as they are (schema ``/1`` records stay ``/1``)."""
+    conn.execute("BEGIN")
+    for table, columns in _ADDED_COLUMNS.items():
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    conn.execute("UPDATE cities SET city_code = code")
+    conn.execute("UPDATE notices SET schema = json_extract(record, '$.schema'), event_id = id,"
+                 " event_reason = 'first', published = json_extract(record, '$.published')")
+    for statement in DDL.split("CREATE UNIQUE INDEX")[0].split(";"):  # the new tables
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT INTO events (id, notice_id, title, date, year, kind)"
+                 " SELECT id, id, title, date, year, kind FROM notices")
+    conn.execute("INSERT INTO sources (source, sha256, notice_id, format, reason)"
+                 " SELECT f.source, f.sha256, f.notice_id, n.format,"
+                 " CASE WHEN f.source = n.source THEN 'first' ELSE 'identical bytes' END"
+                 " FROM files f JOIN notices n ON n.id = f.notice_id ORDER BY f.rowid")
+    conn.execute("UPDATE events SET sources = (SELECT count(*) FROM sources s WHERE s.notice_id = events.id)")
+    conn.execute("INSERT INTO records (notice_id, version, schema, record)"
+                 " SELECT id, 1, schema, record FROM notices")
+    conn.execute("DROP VIEW IF EXISTS current_notices")
+    conn.execute("DROP TABLE files")
+    conn.execute("UPDATE store_meta SET value=? WHERE key='schema'", (STORE_SCHEMA,))
+    conn.execute("COMMIT")
 
 
 # ------------------------------------------------------------------------------------ reading
@@ -241,7 +393,7 @@ class Store(Mapping[str, "pd.DataFrame"]):
 
     # Mapping: the tables as DataFrames, read on first use.
     def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in TABLES:
+        if name not in TABLES and name not in VIEWS:
             raise KeyError(name)
         if name not in self._frames:
             self._frames[name] = self.query(f"SELECT * FROM {name}")  # noqa: S608 - a fixed name
@@ -254,12 +406,13 @@ class Store(Mapping[str, "pd.DataFrame"]):
         return len(TABLES)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        if name in TABLES:
+        if name in TABLES or name in VIEWS:
             return self[name]
         raise AttributeError(name)
 
     def __repr__(self) -> str:
-        return f"<Store {self.path}: {self.count('notices')} notices, {self.count('errors')} errors>"
+        return (f"<Store {self.path}: {self.count('events')} events, {self.count('notices')} notices, "
+                f"{self.count('sources')} sources, {self.count('errors')} errors>")
 
     def __enter__(self) -> Store:
         return self
@@ -300,6 +453,76 @@ class Store(Mapping[str, "pd.DataFrame"]):
             rec["error"] = {"type": type_, "message": message}
             yield rec
 
+    # ------------------------------------------------------------------ events, search, records
+
+    def events(self, event_id: int | None = None, *, limit: int | None = None) -> list[Event]:
+        """The events (one, or all in order), each with its sources and why each joined."""
+        sql = "SELECT id, title, date, kind, notices, sources FROM events"
+        params: tuple[Any, ...] = ()
+        if event_id is not None:
+            sql, params = sql + " WHERE id=?", (int(event_id),)
+        sql += " ORDER BY id" + (f" LIMIT {int(limit)}" if limit else "")
+        _, rows = self.execute(sql, params)
+        out = []
+        for eid, title, date, kind, n_notices, n_sources in rows:
+            _, members = self.execute(
+                "SELECT s.source, s.format, s.reason, n.id, n.lang, n.event_reason, n.event_with,"
+                " n.event_jaccard, n.event_containment FROM notices n JOIN sources s ON s.notice_id = n.id"
+                " WHERE n.event_id=? ORDER BY n.id, s.id", (eid,))
+            sources = [EventSource(src, fmt, nid, lang, _why(reason, ereason, ewith, jac, cont))
+                       for src, fmt, reason, nid, lang, ereason, ewith, jac, cont in members]
+            out.append(Event(eid, title, date, kind, n_notices, n_sources, sources))
+        return out
+
+    def search(self, query: str, *, city: str | None = None, year: int | None = None,
+               kind: str | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search (see :mod:`~notices.batch.search`): one :class:`SearchHit` per event."""
+        from .search import search
+
+        return search(self, query, city=city, year=year, kind=kind, limit=limit, offset=offset)
+
+    def record(self, notice_id: int, *, corrected: bool = True) -> dict[str, Any]:
+        """A notice's record: the newest corrected version, or as extracted (``corrected=False``)."""
+        from .corrections import current_record
+
+        try:
+            return current_record(self.conn, int(notice_id), corrected=corrected)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read notice {notice_id} ({exc})", path=self.path) from None
+
+    def save_correction(self, notice_id: int, record: dict[str, Any], *, editor: str) -> int:
+        """Save a clerk's corrected record of a notice; the new version number. The extracted
+        record is kept, and each changed field is logged (``corrections``: who, when, before, after)."""
+        from .corrections import save_correction
+
+        if writer_name(self.path) != "sqlite" or Path(self.path).is_dir():
+            raise StoreError("corrections are saved in a SQLite store (.db), not in this output", path=self.path)
+        version = save_correction(self.path, int(notice_id), record, editor=editor)
+        self._frames.clear()
+        return version
+
+    def text(self, notice_id: int) -> str | None:
+        """The stored text of a notice (None when the store has none)."""
+        _, rows = self.execute("SELECT text FROM notices WHERE id=?", (int(notice_id),))
+        return rows[0][0] if rows else None
+
+    def tables(self) -> list[tuple[str, int]]:
+        """(table, rows) of every table a researcher reads."""
+        return [(name, self.count(name)) for name in TABLES]
+
+    def schema(self, table: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(table, column, type, description) of the store's tables."""
+        from .schema import DESCRIPTIONS
+
+        out = []
+        for name in [table] if table else TABLES:
+            if name not in TABLES and name not in VIEWS:
+                raise StoreError(f"no table {name!r}; tables: {', '.join(TABLES)}", path=self.path)
+            described = DESCRIPTIONS.get(name, ("", {}))[1]
+            for row in self.conn.execute(f"PRAGMA table_info({name})"):  # noqa: S608 - a known name
+                out.append((name, row[1], row[2], described.get(row[1], "")))
+        return out
+
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .stats import stats
 
@@ -312,17 +535,31 @@ class Store(Mapping[str, "pd.DataFrame"]):
 
 
 def open_store(path: str | Path) -> Store:
-    """Open a batch output (``.db``/``.sqlite``, ``.jsonl``, ``.csv``, ``.parquet``) for reading."""
+    """Open a batch output (``.db``/``.sqlite``, ``.jsonl``, ``.csv``, ``.parquet``, or a folder
+    written with ``--format csv|parquet``) for reading."""
     p = Path(path)
     if not p.exists():
         raise StoreError("no such store", path=str(path))
+    if p.is_dir():
+        from .export import folder_store
+
+        p = folder_store(p)
     name = writer_name(p)
     if name == "sqlite":
         try:
             conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
-            conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
+            schema = conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"not a notices store ({exc})", path=str(path)) from None
+        if schema and schema[0] in OLD_STORE_SCHEMAS:  # read an upgraded copy; the file stays as it is
+            scratch = sqlite3.connect(":memory:", isolation_level=None)
+            conn.backup(scratch)
+            conn.close()
+            prepare(scratch, str(path))
+            conn = scratch
+        elif not schema or schema[0] != STORE_SCHEMA:
+            raise StoreError(f"a store of schema {schema[0] if schema else None!r}, not {STORE_SCHEMA!r}",
+                             path=str(path))
         return Store(conn, str(path))
     from .writers import read_records
 

@@ -1,5 +1,6 @@
 """What runs on a worker (a local process, a Dask worker, or the main process for ``--jobs 1``):
-bytes in, record dicts out. Never raises: whatever goes wrong with one file becomes that file's
+bytes in, record dicts out (each with a ``_doc`` beside the record for the store: the text, its
+identity key and MinHash signature, see :mod:`~notices.batch.events`). Never raises: whatever goes wrong with one file becomes that file's
 error record, so one bad file cannot lose its neighbours.
 """
 from __future__ import annotations
@@ -51,6 +52,7 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
     """Read and extract one file: its record, or its error record, as a dict."""
     from .. import extract_document  # the public API, wherever its module lives
     from ..readers import format_of, read_bytes
+    from .events import fingerprint
 
     source, raw, sha, error = task
     if error is not None or raw is None:
@@ -61,8 +63,11 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
             fmt = format_of(source)
             doc = read_bytes(raw, source, fmt)
             record = extract_document(doc)
-        record.meta = {**record.meta, "format": fmt}
-        return record.to_dict()
+            mark = fingerprint(doc.text)
+        record.meta = {**record.meta, "format": fmt, "text_key": mark.key}
+        out = record.to_dict()
+        out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature, "date": doc.date}
+        return out
     except NoticesError as exc:
         return Record.failed(source, exc.type, exc.message, sha).to_dict()
     except _TimeLimit:
@@ -84,6 +89,9 @@ def warm_up() -> None:
 
         extract("生态环境部约谈晋城市政府主要负责人。", lang="zh")
         extract("The ministry summoned officials of Jincheng.", lang="en")
+        from .events import fingerprint
+
+        fingerprint("生态环境部约谈晋城市政府主要负责人。" * 4)
     except Exception:  # noqa: BLE001 - a broken pipeline shows up as error records, file by file
         pass
 

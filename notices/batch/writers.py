@@ -10,6 +10,7 @@ parts beside the output and merges them into it when the run ends.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -35,6 +36,10 @@ class Writer:
         """Write one record (the dict of the record contract). Returns ``new``, ``version`` (a
         changed file), ``copy`` (known bytes under a new name), ``known`` or ``error``."""
         raise NotImplementedError
+
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        """Whether a file that could not be read (no bytes, no hash) failed so before."""
+        return False
 
     def commit(self) -> None:
         """Make everything written so far survive a crash."""
@@ -176,6 +181,9 @@ class _Keys:
             self.ok.add(key)
         return True
 
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        return (source, type_, message) in self.unread
+
     def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
         key = (source, sha256)
         if key in self.ok:
@@ -208,17 +216,61 @@ def _drop_partial_line(path: Path) -> None:
 
 
 class _AppendingWriter(Writer):
-    """A text file appended to: a commit flushes it to disk."""
+    """A text file appended to, one whole line per write: each line goes to the file in one
+    ``write`` on an ``O_APPEND`` descriptor, and a write that fails (a full disk) is cut back off,
+    so the file always ends with a whole line and stays readable and resumable."""
 
-    fh: Any
+    fd: int
+    failed = False
+
+    def _open_append(self, path: Path) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def _append(self, text: str) -> None:
+        data = text.encode("utf-8", "surrogatepass")
+        end = os.lseek(self.fd, 0, os.SEEK_END)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.fd, view):]
+        except OSError as exc:
+            self.failed = True
+            try:
+                os.ftruncate(self.fd, end)
+            except OSError:
+                pass
+            raise _write_error(exc, self.path) from None
 
     def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
+        try:
+            os.fsync(self.fd)
+        except OSError as exc:
+            raise _write_error(exc, self.path) from None
 
     def close(self) -> None:
-        self.commit()
-        self.fh.close()
+        try:
+            if not self.failed:  # after a failed write, its error is the one to report
+                self.commit()
+        finally:
+            os.close(self.fd)
+
+
+def _write_error(exc: OSError, path: str) -> StoreError:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreError("the disk is full; the output holds every whole record written before, "
+                          "so free some space and rerun the same command to resume", path=path)
+    return StoreError(f"cannot write the output ({exc.strerror or exc}); rerun to resume", path=path)
+
+
+def split_payload(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A worker's record and what it sends beside it for the store (``_doc``: the text, its
+    identity key and MinHash signature), apart."""
+    if "_doc" not in record:
+        return record, {}
+    record = dict(record)
+    return record, record.pop("_doc") or {}
 
 
 @register_writer("jsonl", ".jsonl", ".ndjson")
@@ -233,17 +285,20 @@ class JsonlWriter(_AppendingWriter):
             _drop_partial_line(p)
             for record in read_records(p):
                 self.keys.add(record)
-        self.fh = open(p, "a", encoding="utf-8", newline="\n")  # noqa: SIM115 - held for the run
+        self._open_append(p)
 
     def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
         return self.keys.seen(source, sha256)
 
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        return self.keys.known_error(source, type_, message)
+
     def write(self, record: dict[str, Any]) -> str:
+        record, _ = split_payload(record)
         if not self.keys.add(record):
             return "known"
-        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._append(json.dumps(record, ensure_ascii=False) + "\n")
         return "error" if record.get("error") else "new"
-
 
 
 @register_writer("csv", ".csv")
@@ -260,21 +315,25 @@ class CsvWriter(_AppendingWriter):
             for record in read_records(p):
                 self.keys.add(record)
             fresh = p.stat().st_size == 0
-        self.fh = open(p, "a", encoding="utf-8", newline="")  # noqa: SIM115 - held for the run
-        self.csv = csv.DictWriter(self.fh, fieldnames=COLUMNS, lineterminator="\n")
+        self._open_append(p)
         if fresh:
-            self.csv.writeheader()
+            self._append(",".join(COLUMNS) + "\n")
 
     def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
         return self.keys.seen(_one_line(source) or "", sha256)
 
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        return self.keys.known_error(_one_line(source) or "", type_, _one_line(message) or "")
+
     def write(self, record: dict[str, Any]) -> str:
+        record, _ = split_payload(record)
         row = flatten(record)
         if not self.keys.add({**record, "source": row["source"]}):
             return "known"
-        self.csv.writerow(row)
+        line = io.StringIO()
+        csv.DictWriter(line, fieldnames=COLUMNS, lineterminator="\n").writerow(row)
+        self._append(line.getvalue())
         return "error" if record.get("error") else "new"
-
 
 
 def _arrow_schema():  # noqa: ANN202
@@ -314,7 +373,11 @@ class ParquetWriter(Writer):
     def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
         return self.keys.seen(source, sha256)
 
+    def known_error(self, source: str, type_: str, message: str) -> bool:
+        return self.keys.known_error(source, type_, message)
+
     def write(self, record: dict[str, Any]) -> str:
+        record, _ = split_payload(record)
         if not self.keys.add(record):
             return "known"
         self.rows.append(flatten(record))

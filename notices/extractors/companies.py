@@ -13,9 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..record import Company
-from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
+from .mentions import COMPANY, CompanyInfo, NoticeView, mark_done, require, view
+
+Draft = NoticeView
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z·]"
 
@@ -32,8 +33,8 @@ def _zh_suffixes() -> tuple[str, ...]:
 
 
 @cache
-def _zh_stop_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(lexicon("zh")["company_stop_prefixes"], key=len, reverse=True))
+def _zh_stop_prefixes() -> re.Pattern[str]:
+    return alternation(lexicon("zh")["company_stop_prefixes"])
 
 
 _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
@@ -55,19 +56,16 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
         if k >= 0:
             start = k + len(word)
     stops = _zh_stop_prefixes()
-    places = sorted((p for p in draft.places if start <= p.start < end - 2), key=lambda p: p.start)
+    places = [p for p in draft.places_in(start, end) if p.start < end - 2]
     if places:
         cut = text[start:places[0].start]
         if cut:
             start = places[0].start
-    changed = True
-    while changed and start < end:
-        changed = False
-        for s in stops:
-            if text.startswith(s, start) and end - start - len(s) >= 4:
-                start += len(s)
-                changed = True
-                break
+    while start < end:
+        hit = stops.match(text, start)
+        if hit is None or end - hit.end() < 4:
+            break
+        start = hit.end()
     # strip the address (江苏省徐州市鼓楼区) when the name itself starts with a short place name
     chain = []
     pos = start
@@ -91,11 +89,12 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
     return start
 
 
-def find_zh(draft: Draft) -> list[Company]:
+def find_zh(draft: Draft) -> list[CompanyInfo]:
     lex = lexicon("zh")
     not_names = set(lex["company_not"])
     text = draft.norm
-    out: list[Company] = []
+    out: list[CompanyInfo] = []
+    taken_until = -1
     for m in _zh_pattern().finditer(text):
         start, end = m.span()
         # extend left over name characters the lazy match did not take
@@ -111,19 +110,18 @@ def find_zh(draft: Draft) -> list[Company]:
         if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
             continue
         core_start = start
-        for p in draft.places:
-            if p.start == core_start and p.end < suffix_start:
-                core_start = p.end
+        while (p := draft.place_starting_at(core_start)) is not None and p.end < suffix_start:
+            core_start = p.end
         core = text[core_start:end]
         if _GENERIC_CORE.match(core) or suffix_start - core_start < 2:
             continue
         if any(w in text[start:end] for w in lex["company_clause_words"]):
             continue
-        if draft.is_claimed(start, end, ("company",)):
+        if start < taken_until:
             continue
-        out.append(Company(name=name, span=(start, end)))
-        draft.claim(start, end, "company")
-    return _dedupe(out)
+        out.append(CompanyInfo(start, end, name))
+        taken_until = end
+    return out
 
 
 @cache
@@ -133,10 +131,10 @@ def _en_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<name>{word}(?:[ ]+{word}){{0,9}}?[ ]+(?:{suffixes}))(?![A-Za-z])")
 
 
-def find_en(draft: Draft) -> list[Company]:
+def find_en(draft: Draft) -> list[CompanyInfo]:
     stops = set(lexicon("en")["company_stop_words"])
     text = draft.norm
-    out: list[Company] = []
+    out: list[CompanyInfo] = []
     for m in _en_pattern().finditer(text):
         start, end = m.span("name")
         words = list(re.finditer(r"\S+", text[start:end]))
@@ -150,41 +148,19 @@ def find_en(draft: Draft) -> list[Company]:
         first = name.split()[0]
         if first.lower() in ("the", "a", "this", "that", "such"):
             continue
-        out.append(Company(name=draft.text[start:start + len(name)], span=(start, start + len(name))))
-        draft.claim(start, start + len(name), "company")
-    return _dedupe(out)
-
-
-def _dedupe(items: list[Company]) -> list[Company]:
-    seen: set[str] = set()
-    out = []
-    for c in items:
-        if c.name not in seen:
-            seen.add(c.name)
-            out.append(c)
+        out.append(CompanyInfo(start, start + len(name), draft.text[start:start + len(name)]))
     return out
 
 
-def drop_places_inside_names(draft: Draft) -> None:
-    """A place word inside a company's name (包头广元稀土…) is not a mention of that place."""
-    inside = [(c.span[0], c.span[1]) for c in draft.companies if c.span]
-    if not inside:
-        return
-    kept = []
-    for city in draft.cities:
-        city.spans = [sp for sp in city.spans if not any(a < sp[0] and sp[1] <= b for a, b in inside)]
-        if city.spans:
-            kept.append(city)
-    draft.cities = kept
-    draft.places = [p for p in draft.places if not any(a < p.start and p.end <= b for a, b in inside)]
-
-
-@Language.factory("notices_companies")
+@Language.factory("notices_companies", assigns=["doc.spans", "span._.company"],
+                  requires=["span._.place"])
 def make_companies(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        draft.companies = find_zh(draft) if draft.lang == "zh" else find_en(draft)
-        drop_places_inside_names(draft)
+        require(doc, "notices_companies", ("notices_places",))
+        v = view(doc)
+        for info in (find_zh(v) if v.lang == "zh" else find_en(v)):
+            v.add(COMPANY, info)
+        mark_done(doc, "notices_companies")
         return doc
 
     return component

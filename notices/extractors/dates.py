@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numerals import EN_WORDS, parse_en_words, parse_number
-from ..record import Deadline
-from .draft import Draft, ensure_draft
 from .lexicon import lexicon
+from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken, mark_done, require, view
+
+Draft = NoticeView  # the functions below read a notice's view
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -80,11 +81,11 @@ class DateMention:
 def find_dates(text: str, lang: str) -> list[DateMention]:
     patterns = ZH_PATTERNS if lang == "zh" else EN_PATTERNS
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if e <= s or any(a < e and s < b for a, b in taken):
+            if e <= s or taken.overlaps(s, e):
                 continue
             gd = m.groupdict()
             y = int(gd["y"]) if gd.get("y") else None
@@ -97,7 +98,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
             rel = gd.get("rel")
             if kind == "y" and y is None and not rel:
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             found.append(DateMention(s, e, kind, y, mo, d, rel.lower() if rel else None))
     found.sort(key=lambda dm: dm.start)
     return found
@@ -258,20 +259,21 @@ def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, 
     return None, ref
 
 
-@Language.factory("notices_dates")
+@Language.factory("notices_dates", assigns=["doc.spans", "span._.date", "doc._.date", "doc._.year"])
 def make_dates(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        mentions = find_dates(draft.norm, draft.lang)
+        v = view(doc)
+        mentions = find_dates(v.norm, v.lang)
         for dm in mentions:
-            draft.claim(dm.start, dm.end, "date")
-        found, ref = notice_date(draft, mentions)
-        draft.date = found
-        draft.year = int(found[:4]) if found else ref
+            v.add(DATE, DateInfo(dm.start, dm.end, dm.kind, dm.year, dm.month, dm.day, dm.rel))
+        found, ref = notice_date(v, mentions)
+        doc._.date = found
+        doc._.year = int(found[:4]) if found else ref
         if found is None and any(dm.kind == "md" for dm in mentions[:5]):
-            draft.warnings.append("the notice gives a day and month but no year; date left empty")
-        if draft.title is None:
-            draft.title = guess_title(draft)
+            v.warnings.append("the notice gives a day and month but no year; date left empty")
+        if v.title is None:
+            v.title = guess_title(v)
+        mark_done(doc, "notices_dates")
         return doc
 
     return component
@@ -293,7 +295,8 @@ def guess_title(draft: Draft) -> str | None:
 
 # -- deadlines ---------------------------------------------------------------------------
 
-_CN_NUM = r"(?:\d+|[零一二两三四五六七八九十百]+)"
+# a number is tried once per run of digits (never once per digit) and is at most 24 long
+_CN_NUM = r"(?<![\d零一二两三四五六七八九十百])(?:\d{1,24}|[零一二两三四五六七八九十百]{1,24})"
 _EN_NUM = r"(?:\d+|(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 
 ZH_DEADLINES = [
@@ -365,43 +368,39 @@ def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | 
     return add_months(notice, amount).isoformat(), []
 
 
-@Language.factory("notices_deadlines")
+@Language.factory("notices_deadlines", assigns=["doc.spans", "span._.deadline"],
+                  requires=["doc._.date"])
 def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
-        notice = date.fromisoformat(draft.date) if draft.date else None
-        taken: list[tuple[int, int]] = []
-        found: list[Deadline] = []
-        for unit, pattern in patterns:
-            for m in pattern.finditer(draft.norm):
-                s, e = m.span()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
-                if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
-                    continue
-                due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
-                draft.warnings.extend(w for w in warnings if w not in draft.warnings)
-                taken.append((s, e))
-                draft.claim(s, e, "deadline")
-                found.append(Deadline(text=draft.original(s, e), amount=amount, unit=unit,
-                                      due=due, span=(s, e)))
-        found.sort(key=lambda d: d.span[0] if d.span else 0)
-        draft.deadlines = _dedupe(found)
+        require(doc, "notices_deadlines", ("notices_dates",))
+        v = view(doc)
+        for d in find_deadlines(v):
+            v.add(DEADLINE, d)
+        mark_done(doc, "notices_deadlines")
         return doc
 
     return component
 
 
-def _dedupe(items: list[Deadline]) -> list[Deadline]:
-    """The same limit restated ("20个工作日内 … 20个工作日内") is one deadline."""
-    seen: set[tuple] = set()
-    out = []
-    for d in items:
-        key = (d.amount, d.unit, d.due)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(d)
-    return out
+def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
+    """Every time limit, with its due date counted from the notice's date."""
+    patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
+    notice = date.fromisoformat(draft.date) if draft.date else None
+    taken = Taken()
+    found: list[DeadlineInfo] = []
+    for unit, pattern in patterns:
+        for m in pattern.finditer(draft.norm):
+            s, e = m.span()
+            if taken.overlaps(s, e):
+                continue
+            amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
+            if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
+                continue
+            due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
+            draft.warnings.extend(w for w in warnings if w not in draft.warnings)
+            taken.add(s, e)
+            found.append(DeadlineInfo(s, e, amount, unit, due))
+    found.sort(key=lambda d: d.start)
+    return found
+
+

@@ -15,14 +15,18 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteer import load_gazetteer
-from ..numerals import EN_FRACTIONS, EN_SCALES, EN_WORDS, parse_en_words, parse_number
-from ..record import Figure
-from .draft import Draft, ensure_draft
+from ..numerals import EN_FRACTIONS, EN_SCALES, EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
 from .lexicon import alternation, lexicon
+from .mentions import (COMPANY, DATE, DEADLINE, FIGURE, OFFICIAL, PLACE, FigureInfo, NoticeView,
+                       mark_done, require, view)
 
-_CN_NUM = r"(?=[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+"
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+Draft = NoticeView
+
+# A number starts where no digit stands before it, and runs to at most 24 characters: a match is
+# tried once per run of digits, never once per digit (a run of ten thousand 一 stays linear).
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_NUM = rf"(?<![{_CN_CHARS}])(?=[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])[{_CN_CHARS}]{{1,24}}"
+_AR_NUM = r"(?<![\d])(?<!\d\.)(?:\d{1,3}(?:,\d{3}){1,7}(?:\.\d{1,8})?|\d{1,24}(?:\.\d{1,8})?)(?![\d])"
 
 
 @cache
@@ -39,22 +43,12 @@ def _zh_pattern() -> re.Pattern[str]:
         rf"|(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])")
 
 
-def _city_before(draft: Draft, pos: int) -> str | None:
-    s, _ = draft.sentence_at(pos)
-    near = [p for p in draft.places if s <= p.start < pos and p.level != "province"]
-    for p in reversed(near):
-        for c in draft.cities:
-            if c.code == p.code:
-                return c.name
-    return None
-
-
 def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
     if kind == "count":
         return "count"
     lex = lexicon("zh")
     text = draft.norm
-    clause_start = max([text.rfind(ch, 0, start) for ch in ",;。；\n"] + [start - 16])
+    clause_start = max([text.rfind(ch, max(0, start - 16), start) for ch in ",;。；\n"] + [start - 16])
     before = text[clause_start + 1:start]
     after = text[end:end + 6]
     if re.search(alternation(lex["target_words"]).pattern, before) or re.match(r"\s*(?:的)?(?:目标|要求|以内|以下|左右的目标)", after):
@@ -69,16 +63,17 @@ _SUBJECT_TAIL = re.compile(r"(?:同比|环比|分别|平均|累计|共|仅|只|�
 _SUBJECT_HEAD = re.compile(r"^(?:的|其|全市|该市|期间|\s)+")
 
 
-def _zh_subject(draft: Draft, start: int) -> str | None:
+_CLAIMED = (DATE, PLACE, OFFICIAL, COMPANY, DEADLINE, FIGURE)
+
+
+def subject_of(draft: Draft, start: int) -> str | None:
     """What a percentage or concentration measures: "PM2.5平均浓度" in "…PM2.5平均浓度下降3.7%"."""
     text = draft.norm
-    a = max(text.rfind(ch, 0, start) for ch in ",;。；:\n、") + 1
-    for p in draft.places:
-        if a <= p.start and p.end <= start:
-            a = max(a, p.end)
-    for s, e, _lab in draft.claimed:
-        if a <= s < start and e <= start:
-            a = max(a, e)
+    low = max(0, start - 60)
+    a = max(text.rfind(ch, low, start) for ch in ",;。；:\n、") + 1
+    a = max(a, low)
+    for _s, e in draft.within(a, start, _CLAIMED):
+        a = max(a, e)
     b = start
     while True:
         tail = _SUBJECT_TAIL.search(text[a:b])
@@ -102,7 +97,7 @@ def _counted_noun(draft: Draft, pos: int) -> int:
     while end < len(text) and end - pos < 6 and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in stops:
         if any(text.startswith(w, end) for w in stop_words):
             break
-        if draft.is_claimed(end, end + 1, ("place", "person", "company")):
+        if draft.overlaps(end, end + 1, (PLACE, OFFICIAL, COMPANY)):
             break
         end += 1
     return end
@@ -112,7 +107,10 @@ def raw_is_duration(m: re.Match) -> bool:
     return m.group("meas") in ("天", "小时")
 
 
-def find_zh(draft: Draft) -> list[Figure]:
+_NOT_FIGURE = (DATE, DEADLINE, OFFICIAL, COMPANY)
+
+
+def find_zh(draft: Draft) -> list[FigureInfo]:
     lex = lexicon("zh")
     text = draft.norm
     not_after = tuple(sorted(lex["not_figure_after"], key=len, reverse=True))
@@ -120,32 +118,28 @@ def find_zh(draft: Draft) -> list[Figure]:
     numeral_words = lex["numeral_words"]
     units = lex["measure_units"]
     scales = lex["unit_scale"]
-    out: list[Figure] = []
+    out: list[FigureInfo] = []
     for m in _zh_pattern().finditer(text):
         if m.group("pctword") or m.group("tenths"):
             fs, fe = m.span()
-            if draft.is_claimed(fs, fe):
+            if draft.overlaps(fs, fe, _NOT_FIGURE + (PLACE,)):
                 continue
             if m.group("pctword"):
                 value, unit = parse_number(m.group("pctword")), "%"
             else:
                 value, unit = round(parse_number(m.group("tenths")) / 10, 4), None
             if value is not None:
-                out.append(Figure(value=value, unit=unit, text=draft.text[fs:fe], city=_city_before(draft, fs),
-                                  role=_zh_role(draft, fs, fe, "percent"), span=(fs, fe)))
-                draft.claim(fs, fe, "figure")
+                out.append(FigureInfo(fs, fe, value, unit, "percent", _zh_role(draft, fs, fe, "percent")))
             continue
         if m.group("frac"):
             fs, fe = m.span("frac")
             value = parse_number(m.group("frac"))
-            if value is not None and not draft.is_claimed(fs, fe):
-                out.append(Figure(value=value, unit=None, text=draft.text[fs:fe], city=_city_before(draft, fs),
-                                  role=_zh_role(draft, fs, fe, "percent"), span=(fs, fe)))
-                draft.claim(fs, fe, "figure")
+            if value is not None and not draft.overlaps(fs, fe, _NOT_FIGURE + (PLACE,)):
+                out.append(FigureInfo(fs, fe, value, None, "percent", _zh_role(draft, fs, fe, "percent")))
             continue
         ns, ne = m.span("num")
         num = m.group("num")
-        if draft.is_claimed(ns, m.end(), ("date", "deadline", "person", "company")):
+        if draft.overlaps(ns, m.end(), _NOT_FIGURE):
             continue
         before = text[max(0, ns - 3):ns]
         if before.endswith(not_before) or re.search(r"[A-Za-z+._-]$", before) or text[m.end():m.end() + 1] in "+":
@@ -158,6 +152,8 @@ def find_zh(draft: Draft) -> list[Figure]:
                 continue
         value = parse_number(num)
         if value is None:
+            if len(num) >= MAX_NUMBER_CHARS:
+                _out_of_range(draft, num)
             continue
         kind = "count"
         end = m.end()
@@ -195,12 +191,14 @@ def find_zh(draft: Draft) -> list[Figure]:
             value = -value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        role = _zh_role(draft, ns, m.end(), kind)
-        subject = _zh_subject(draft, ns) if kind in ("percent", "measure") else None
-        out.append(Figure(value=value, unit=unit, text=draft.text[ns:m.end()], subject=subject,
-                          city=_city_before(draft, ns), role=role, span=(ns, m.end())))
-        draft.claim(ns, m.end(), "figure")
+        out.append(FigureInfo(ns, m.end(), value, unit, kind, _zh_role(draft, ns, m.end(), kind)))
     return out
+
+
+def _out_of_range(draft: Draft, num: str) -> None:
+    message = f"a number of {len(num)} characters is out of range and was left out"
+    if message not in draft.warnings:
+        draft.warnings.append(message)
 
 
 # -- English -------------------------------------------------------------------------------
@@ -247,17 +245,17 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
     return None
 
 
-def find_en(draft: Draft) -> list[Figure]:
+def find_en(draft: Draft) -> list[FigureInfo]:
     lex = lexicon("en")
     text = draft.norm
     units = lex["measure_units"]
     scales = {k.lower(): v for k, v in lex["unit_scale"].items()}
     ordinal_words = set(lex["ordinal_words"])
-    out: list[Figure] = []
+    out: list[FigureInfo] = []
     for m in _en_pattern().finditer(text):
         ns, ne = m.span("num")
         num = m.group("num")
-        if draft.is_claimed(ns, ne, ("date", "deadline", "person", "company")):
+        if draft.overlaps(ns, ne, _NOT_FIGURE):
             continue
         before = text[max(0, ns - 12):ns]
         if re.search(r"(?:PM|No\.|Article|COD|SO|NO|[+]|\d[.,])\s*$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
@@ -269,6 +267,8 @@ def find_en(draft: Draft) -> list[Figure]:
             continue
         value = parse_number(num) if not is_word else _en_word_value(num)
         if value is None:
+            if len(num) >= MAX_NUMBER_CHARS:
+                _out_of_range(draft, num)
             continue
         scale = (m.group("scale") or "").strip().lower()
         if scale:
@@ -308,10 +308,7 @@ def find_en(draft: Draft) -> list[Figure]:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         start = m.start("rmb") if m.group("rmb") else ns
-        role = _en_role(draft, ns, end, kind)
-        out.append(Figure(value=value, unit=unit, text=draft.text[start:end], subject=None,
-                          city=_city_before(draft, ns), role=role, span=(start, end)))
-        draft.claim(start, end, "figure")
+        out.append(FigureInfo(start, end, value, unit, kind, _en_role(draft, ns, end, kind)))
     return out
 
 
@@ -341,11 +338,16 @@ def _en_role(draft: Draft, start: int, end: int, kind: str) -> str:
     return "other"
 
 
-@Language.factory("notices_figures")
+@Language.factory("notices_figures", assigns=["doc.spans", "span._.figure"],
+                  requires=["span._.date", "span._.deadline", "span._.official", "span._.company"])
 def make_figures(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        draft.figures = find_zh(draft) if draft.lang == "zh" else find_en(draft)
+        require(doc, "notices_figures", ("notices_dates", "notices_places", "notices_officials",
+                                         "notices_companies", "notices_deadlines"))
+        v = view(doc)
+        for info in (find_zh(v) if v.lang == "zh" else find_en(v)):
+            v.add(FIGURE, info)
+        mark_done(doc, "notices_figures")
         return doc
 
     return component

@@ -14,9 +14,11 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..text import normalize
-from .draft import Draft, ensure_draft
-from .places import mark_problem_subjects
 from .lexicon import alternation, lexicon
+from .mentions import NoticeView, mark_done, view
+
+Draft = NoticeView
+KINDS = ("interview", "inspection", "rectification", "sanction", "other")
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
 _PRESS = re.compile(r"新闻发布会|例行发布会|press conference|news conference|briefing", re.I)
@@ -83,7 +85,7 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
             name, en = lex["authorities"][m.group("name")]
             candidates.append((m.start(), (name, en)))
         else:
-            place = next((p for p in draft.places if p.end == m.start()), None)
+            place = draft.place_ending_at(m.start())
             start = place.start if place is not None else m.start()
             if place is not None:
                 div = gaz.by_code(place.code)
@@ -112,13 +114,14 @@ def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
     """The province most of the notice's places belong to."""
     from collections import Counter
 
+    if hasattr(draft, "_home_province"):
+        return draft._home_province
     gaz = load_gazetteer()
     votes = Counter(p.code[:2] + "0000" for p in draft.places)
-    for code, _ in votes.most_common():
-        div = gaz.by_code(code)
-        if div is not None and div.level in ("province", "municipality"):
-            return div
-    return None
+    draft._home_province = next(
+        (div for code, _ in votes.most_common()
+         if (div := gaz.by_code(code)) is not None and div.level in ("province", "municipality")), None)
+    return draft._home_province
 
 
 @cache
@@ -157,14 +160,17 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
     return _agent(draft, candidates, lex.act_triggers)
 
 
-@Language.factory("notices_kind")
+def authority(draft: Draft) -> tuple[str, str | None] | None:
+    """The body that performs the notice's act, as (Chinese name, English name)."""
+    return _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
+
+
+@Language.factory("notices_kind", assigns=["doc.cats"])
 def make_kind(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        draft.kind = classify(draft)
-        if draft.kind in ("inspection", "rectification"):
-            mark_problem_subjects(draft)
-        draft.authority = _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
+        kind = classify(view(doc))
+        doc.cats = {k: float(k == kind) for k in KINDS}
+        mark_done(doc, "notices_kind")
         return doc
 
     return component

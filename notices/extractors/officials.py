@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..pinyin import is_surname_start, person_name_en, surnames
-from ..record import Official
-from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import alternation, lexicon
+from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
+                       require, view)
+
+Draft = NoticeView
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ORG_END = set("局厅部处科委办队组院所站区县市省镇乡村")
@@ -34,16 +36,17 @@ def _zh_title_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{prefixes})?(?P<title>{titles})")
 
 
-def _place_ending_at(draft: Draft, pos: int, slack: int = 0) -> PlaceMention | None:
-    for p in draft.places:
+def _place_ending_at(draft: Draft, pos: int, slack: int = 0) -> PlaceInfo | None:
+    for p in draft.places_in(max(0, pos - slack - 40), pos + 1):
         if pos - slack <= p.end <= pos + 1 and p.start < pos:
             return p
     return None
 
 
-def _city_name(code: str) -> str | None:
+def _city(code: str) -> tuple[str | None, str | None]:
+    """(canonical name, code) of the city a place mention resolved to."""
     div = load_gazetteer().by_code(code)
-    return div.name if div else None
+    return (div.name, div.code) if div else (None, None)
 
 
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
@@ -81,7 +84,7 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
             given = given[:1]
         elif after and _HAN.match(after) and after not in stop and given[1] in stop:
             given = given[:1]
-    if draft.is_claimed(pos, pos + k + len(given), ("place", "date")):
+    if draft.overlaps(pos, pos + k + len(given), (PLACE, DATE)):
         return None
     if given[-1] in _ORG_END:
         return None  # 安分局, 王家村: an organisation or a place, not a person
@@ -98,12 +101,12 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         if not all(_HAN.match(ch) for ch in cand):
             continue
         if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand) and cand[-1] not in _ORG_END:
-            if not draft.is_claimed(s, pos, ("place", "date")):
+            if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
 
 
-def _zh_org(draft: Draft, start: int, title: str) -> str | None:
+def _zh_org(draft: Draft, start: int, title: str) -> tuple[str | None, str | None]:
     """The place or body written right before the title (within the clause)."""
     text = draft.norm
     window_start = max(0, start - 24)
@@ -111,8 +114,8 @@ def _zh_org(draft: Draft, start: int, title: str) -> str | None:
     cut = max(before.rfind(ch) for ch in "，。；、,;:\n ")
     before_start = window_start + cut + 1
     place = None
-    for p in draft.places:
-        if before_start <= p.start and p.end <= start + 1 and p.end >= start - 12:
+    for p in draft.places_in(before_start, start + 1):
+        if p.end >= start - 12:
             place = p
     suffixes = lexicon("zh")["org_suffixes"]
     seg = text[before_start:start]
@@ -120,28 +123,28 @@ def _zh_org(draft: Draft, start: int, title: str) -> str | None:
     if body and body not in ("人民政府", "政府", "市委", "县委", "区委"):
         org_start = place.start if place is not None and place.start >= before_start else before_start
         org = draft.text[org_start:start]
-        return org.strip() or None
+        return (org.strip() or None, None)
     if place is not None:
-        return _city_name(place.code)
+        return _city(place.code)
     if title.endswith(("市长", "县长", "区长", "州长")):
         # "市长刘峰" with the city earlier in the sentence
         s, _ = draft.sentence_at(start)
-        near = [p for p in draft.places if s <= p.start < start and p.level in ("prefecture", "county", "municipality")]
+        near = [p for p in draft.places_in(s, start) if p.level in ("prefecture", "county", "municipality")]
         if near:
-            return _city_name(near[-1].code)
-    return None
+            return _city(near[-1].code)
+    return (None, None)
 
 
-def find_zh(draft: Draft) -> list[Official]:
+def find_zh(draft: Draft) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("zh")
     not_official = re.compile("(?:" + alternation(lex["not_official"]).pattern + r")[\s:：/|]*$")
     not_after_mayor = set(lex["not_after_mayor"])
-    found: list[Official] = []
+    found: list[OfficialInfo] = []
     for m in _zh_title_pattern().finditer(text):
         ts, te = m.span("title")
         title = m.group("title")
-        if draft.is_claimed(ts, te, ("place",)):
+        if draft.overlaps(ts, te, (PLACE,)):
             # 晋城市长: the place took 市; only the short titles may share it
             place = _place_ending_at(draft, ts + 1)
             if not (title in ("市长", "县长", "区长", "州长") and place and place.end == ts + 1):
@@ -157,12 +160,8 @@ def find_zh(draft: Draft) -> list[Official]:
         context = text[max(0, min(ns, m.start()) - 8):min(ns, m.start())]
         if not_official.search(context):
             continue
-        full_title = draft.text[ts:te]
-        org = _zh_org(draft, m.start(), title)
         raw = draft.text[ns:ne]
-        found.append(Official(name=raw, title=full_title, org=org,
-                              name_en=person_name_en(raw), span=(ns, ne)))
-        draft.claim(ns, ne, "person")
+        found.append(OfficialInfo(ns, ne, raw, draft.text[ts:te], m.start(), person_name_en(raw)))
     return found
 
 
@@ -202,36 +201,37 @@ def _en_valid_name(name: str) -> bool:
     return first in _en_surnames() and name[0].isupper() and name.split()[1][0].isupper()
 
 
-def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_start: int) -> str | None:
+def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_start: int) -> tuple[str | None, str | None]:
     if org_text and org_start is not None:
-        places = [p for p in draft.places if org_start <= p.start < org_start + len(org_text)]
+        places = draft.places_in(org_start, org_start + len(org_text) + 40)
+        places = [p for p in places if p.start < org_start + len(org_text)]
         body = re.search(r"(?i)\b(ministry|department|bureau|commission|committee|office|team|government|administration)\b", org_text)
         if places and not body:
-            return _city_name(places[0].code)
+            return _city(places[0].code)
         authorities = {k.lower(): v[0] for k, v in lexicon("en")["authorities"].items()}
         for key in (org_text.lower(), "ministry of " + org_text.lower()):
             if key.strip() in authorities:
-                return authorities[key.strip()]
-        return org_text.strip(" ,")
+                return (authorities[key.strip()], None)
+        return (org_text.strip(" ,"), None)
     place = None
-    for p in draft.places:
-        if title_start - 25 <= p.end <= title_start and p.end >= title_start - 2:
+    for p in draft.places_in(max(0, title_start - 60), title_start + 1):
+        if title_start - 2 <= p.end <= title_start:
             place = p
     if place is not None and re.fullmatch(r"[\s']*(?:s\s*)?", draft.norm[place.end:title_start] or " ") is not None:
-        return _city_name(place.code)
+        return _city(place.code)
     if place is not None:
         between = draft.norm[place.end:title_start]
         if re.fullmatch(r"\s*(?:Municipal|City|County|Provincial|District)?\s*(?:Party\s+Committee\s+|Government\s+)?", between):
-            return _city_name(place.code)
-    return None
+            return _city(place.code)
+    return (None, None)
 
 
-def find_en(draft: Draft) -> list[Official]:
+def find_en(draft: Draft) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("en")
     not_official = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b|(?:^|\n)\s*by)\s*:?\s*$", re.I)
     before, after = _en_patterns()
-    found: list[Official] = []
+    found: list[OfficialInfo] = []
     taken: list[tuple[int, int]] = []
     for pattern in (before, after):
         for m in pattern.finditer(text):
@@ -241,39 +241,37 @@ def find_en(draft: Draft) -> list[Official]:
                 continue
             if not _en_valid_name(name):
                 continue
-            if draft.is_claimed(ns, ne, ("place", "date")):
+            if draft.overlaps(ns, ne, (PLACE, DATE)):
                 continue
             if not_official.search(text[max(0, m.start() - 14):m.start()]):
                 continue
-            title = m.group("title")
             org_start = m.start("org") if m.group("org") else None
-            org = _en_org(draft, m.group("org"), org_start, m.start("title"))
             taken.append((ns, ne))
-            found.append(Official(name=draft.text[ns:ne], title=title, org=org,
-                                  name_en=draft.text[ns:ne], span=(ns, ne)))
-            draft.claim(ns, ne, "person")
-    found.sort(key=lambda o: o.span[0] if o.span else 0)
+            found.append(OfficialInfo(ns, ne, draft.text[ns:ne], m.group("title"), m.start("title"),
+                                      draft.text[ns:ne], m.group("org"), org_start))
+    found.sort(key=lambda o: o.start)
     return found
 
 
-def merge(officials: list[Official]) -> list[Official]:
-    """One entry per person: the first mention, completed by later ones."""
-    by_name: dict[str, Official] = {}
-    for o in officials:
-        seen = by_name.get(o.name)
-        if seen is None:
-            by_name[o.name] = o
-        else:
-            seen.org = seen.org or o.org
-    return list(by_name.values())
+def org_of(draft: Draft, info: OfficialInfo) -> tuple[str | None, str | None]:
+    """The place or body an official serves, from the places written around the title, as
+    (org, city code); the code is None for a body that is no city."""
+    if draft.lang == "zh":
+        from ..text import normalize
+
+        return _zh_org(draft, info.title_start, normalize(info.title))
+    return _en_org(draft, info.org_text, info.org_start, info.title_start)
 
 
-@Language.factory("notices_officials")
+@Language.factory("notices_officials", assigns=["doc.spans", "span._.official"],
+                  requires=["span._.place", "span._.date"])
 def make_officials(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        found = find_zh(draft) if draft.lang == "zh" else find_en(draft)
-        draft.officials = merge(found)
+        require(doc, "notices_officials", ("notices_dates", "notices_places"))
+        v = view(doc)
+        for info in (find_zh(v) if v.lang == "zh" else find_en(v)):
+            v.add(OFFICIAL, info)
+        mark_done(doc, "notices_officials")
         return doc
 
     return component

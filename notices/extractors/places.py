@@ -4,8 +4,9 @@ Chinese names are found by longest match over the gazetteer's surface forms (ful
 forms, former names); English names by capitalised word runs matched against pinyin names.
 A surface that several divisions share (朝阳区, Suzhou) goes to the one the rest of the document
 points at: its province or city named nearby or elsewhere. Provinces are found too, as context,
-but are not cities. ``role`` is ``subject`` for the places the reported act (约谈, 督察,
-"interviewed") falls on, ``mentioned`` otherwise.
+but are not cities: they are added as ``PROVINCE`` mentions, cities as ``PLACE``, each with
+its code and level (``span._.place``). Roles are decided later, with the rest of the notice in
+view (:mod:`notices.extractors.roles`).
 """
 from __future__ import annotations
 
@@ -18,10 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
-from ..record import City
-from ..text import normalize
-from .draft import Draft, PlaceMention, ensure_draft
 from .lexicon import lexicon
+from .mentions import DATE, PLACE, PROVINCE, NoticeView, PlaceInfo, mark_done, require, view
 
 CITY_LEVELS = ("municipality", "prefecture", "county")
 
@@ -65,6 +64,12 @@ def _surname_words() -> frozenset[str]:
 
 def _is_full_name(surface: str, div: Division) -> bool:
     return surface == div.name or surface.lower() == div.name_en_full.lower()
+
+
+def _names_itself(surface: str, div: Division) -> bool:
+    """The surface is the division's own name, not a former name of what it became (an undated
+    莱芜市 is 莱芜市, whose record says it is now 济南市)."""
+    return surface in (div.name, div.short) or surface.lower() in (div.name_en.lower(), div.name_en_full.lower())
 
 
 _SUFFIX_WORD_ENDS = frozenset("域场民")
@@ -135,7 +140,7 @@ def find_en(norm: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMention]:
+def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[PlaceInfo]:
     """Pick one division per mention, using the other mentions as evidence."""
     gaz = load_gazetteer()
     lex = lexicon(draft.lang)
@@ -154,8 +159,8 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMe
             if pref is not None:
                 pref_votes[pref.code] += 1
     full_seen = {surf for _, _, surf, divs in cands if any(_is_full_name(surf, d) for d in divs)}
-    out: list[PlaceMention] = []
-    prev: PlaceMention | None = None
+    out: list[PlaceInfo] = []
+    prev: PlaceInfo | None = None
     for s, e, surf, divs in cands:
         adjacent_parent = None
         if prev is not None and prev.end >= s - 1:
@@ -165,7 +170,7 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMe
             pref = gaz.prefecture_of(d)
             near = adjacent_parent in (d.parent_code, d.province_code, pref.code if pref else None)
             return (near, pref_votes.get(pref.code, 0) if pref else 0, prov_votes.get(d.province_code, 0),
-                    d.level != "county", -int(d.code))
+                    d.level != "county", _names_itself(surf, d), -int(d.code))
 
         best = max(divs, key=score)
         if best.level == "county":
@@ -184,13 +189,13 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: Draft) -> list[PlaceMe
                 if best.name not in full_seen and best.name_en_full not in full_seen and not en_alone:
                     if not (adjacent_parent and adjacent_parent == best.parent_code):
                         continue
-        mention = PlaceMention(s, e, best.code, best.level)
+        mention = PlaceInfo(s, e, best.code, best.level)
         out.append(mention)
         prev = mention
     return out
 
 
-def _is_city(draft: Draft, m: PlaceMention) -> bool:
+def _is_city(draft: NoticeView, m: PlaceInfo) -> bool:
     if m.level in ("prefecture", "county"):
         return True
     if m.level == "municipality":
@@ -200,112 +205,17 @@ def _is_city(draft: Draft, m: PlaceMention) -> bool:
     return False
 
 
-# -- roles -------------------------------------------------------------------------------
-
-ZH_CLAUSE = re.compile(r"[,，。；;：:\n]")
-
-
-def _subject_windows(draft: Draft) -> list[tuple[int, int]]:
-    lex = lexicon(draft.lang)
-    windows = []
-    text = draft.norm
-    sentences = draft.sentences[:6]
-    for idx, (s, e) in enumerate(sentences):
-        sentence = text[s:e]
-        strong = lex.regex("role_strong")
-        weak = lex.regex("role_weak")
-        hits = list(strong.finditer(sentence))
-        if idx <= 1 and not hits:
-            hits = list(weak.finditer(sentence))
-        for h in hits:
-            t0, t1 = s + h.start(), s + h.end()
-            if draft.lang == "zh":
-                # the clause that holds the trigger, and the enumeration right after it
-                left = max((m.end() for m in ZH_CLAUSE.finditer(text, s, t0)), default=s)
-                right_m = ZH_CLAUSE.search(text, t1, e)
-                right = right_m.start() if right_m else e
-                windows.append((left, right))
-            else:
-                left = max(s, t0 - 120)
-                stop = lex.regex("role_stop").search(text, t1, e)
-                right = min(e, stop.start() if stop else e, t1 + 220)
-                windows.append((left, right))
-    return windows
-
-
-ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政府)?\s*[：:]\s*$")
-
-
-def _city_mentions(draft: Draft):  # noqa: ANN202 - Iterator[tuple[PlaceMention, City]]
-    cities = {c.code: c for c in draft.cities}
-    for m in draft.places:
-        if m.code in cities:
-            yield m, cities[m.code]
-
-
-def assign_roles(draft: Draft) -> None:
-    """Mark as subjects the cities the reported act falls on: those in the act's clause, in the
-    headline, or addressed by a letter (福州市人民政府：)."""
-    text = draft.norm
-    windows = _subject_windows(draft)
-    if draft.title:
-        t = text.find(normalize(draft.title)[:20])
-        if t >= 0:
-            windows.append((t, t + len(draft.title)))
-    not_after = lexicon(draft.lang).regex("role_not_after")
-    for m, city in _city_mentions(draft):
-        line_end = text.find("\n", m.end)
-        if ZH_ADDRESSEE.match(text[m.end:line_end if line_end >= 0 else len(text)]) and \
-                (m.start == 0 or text[m.start - 1] == "\n"):
-            city.role = "subject"
-        elif not not_after.match(text[m.end:m.end + 30]) and \
-                any(a <= m.start and m.end <= b for a, b in windows):
-            city.role = "subject"
-
-
-def mark_problem_subjects(draft: Draft) -> None:
-    """In an inspection or rectification notice, the places where problems were found are
-    acted on too."""
-    text = draft.norm
-    problem = lexicon(draft.lang).regex("role_problem")
-    not_after = lexicon(draft.lang).regex("role_not_after")
-    for m, city in _city_mentions(draft):
-        if city.role == "subject" or not_after.match(text[m.end:m.end + 30]):
-            continue
-        s, e = draft.sentence_at(m.start)
-        if problem.search(text[s:e]):
-            city.role = "subject"
-
-
-@Language.factory("notices_places")
+@Language.factory("notices_places", assigns=["doc.spans", "span._.place"],
+                  requires=["span._.date"])
 def make_places(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        raw = find_zh(draft.norm) if draft.lang == "zh" else find_en(draft.norm)
-        raw = [r for r in raw if not draft.is_claimed(r[0], r[1], ("date",))]
-        mentions = _resolve(raw, draft)
-        draft.places = mentions
-        gaz = load_gazetteer()
-        cities: dict[str, City] = {}
-        city_mentions = []
-        for m in mentions:
-            if not _is_city(draft, m):
-                continue
-            div = gaz.by_code(m.code)
-            if div is None:
-                continue
-            city_mentions.append(m)
-            city = cities.get(m.code)
-            if city is None:
-                prov = gaz.province_of(div)
-                city = cities[m.code] = City(
-                    name=div.name, code=div.code, name_en=div.name_en,
-                    province=prov.name if prov and prov.code != div.code else (div.name if div.level == "municipality" else None),
-                    level=div.level, role="mentioned", spans=[])
-            city.spans.append((m.start, m.end))
-            draft.claim(m.start, m.end, "place")
-        draft.cities = list(cities.values())
-        assign_roles(draft)  # notices_kind adds the problem places once the kind is known
+        require(doc, "notices_places", ("notices_dates",))
+        v = view(doc)
+        raw = find_zh(v.norm) if v.lang == "zh" else find_en(v.norm)
+        raw = [r for r in raw if not v.overlaps(r[0], r[1], (DATE,))]
+        for m in _resolve(raw, v):
+            v.add(PLACE if _is_city(v, m) else PROVINCE, m)
+        mark_done(doc, "notices_places")
         return doc
 
     return component

@@ -14,8 +14,10 @@ from spacy.tokens import Doc
 
 from ..numerals import parse_number
 from ..record import Sanction
-from .draft import Draft, ensure_draft
 from .lexicon import alternation, lexicon
+from .mentions import SANCTION, NoticeView, SanctionInfo, mark_done, view
+
+Draft = NoticeView
 
 _ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
 _ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
@@ -38,9 +40,9 @@ def _money(text: str) -> float | int | None:
     return int(total) if float(total).is_integer() else total
 
 
-def find_zh(draft: Draft) -> list[Sanction]:
+def find_zh(draft: Draft) -> list[SanctionInfo]:
     text = draft.norm
-    out: list[Sanction] = []
+    out: list[SanctionInfo] = []
     covered = -1
     for m in _zh_triggers().finditer(text):
         s = m.start()
@@ -68,8 +70,8 @@ def find_zh(draft: Draft) -> list[Sanction]:
             # "罚款" as a statistic noun ("罚款总额") is not a sanction on someone
             if re.match(r"罚款(?:总额|金额|数额|共计|合计|累计)", text[m.start():m.start() + 6]):
                 continue
-        clause_start = max(text.rfind(ch, 0, s) for ch in "。；;\n")
-        lead_in = text[clause_start + 1:s]
+        clause_start = draft.sentence_at(s)[0] - 1
+        lead_in = text[max(clause_start + 1, s - 80):s]  # the sentence so far, bounded
         if lexicon("zh").regex("sanction_aggregate").search(lead_in) or lexicon("zh").regex("sanction_threat").search(lead_in[-12:]):
             continue
         if "罚" in m.group(0) and amount is None and not re.search(r"罚款\s*(?:人民币)?\s*\d", text[s:e]):
@@ -79,7 +81,7 @@ def find_zh(draft: Draft) -> list[Sanction]:
         order = re.search(r"责令[\u4e00-\u9fff]{0,6}$", text[max(0, s - 8):s])
         if order and m.group(0) in ("停止建设", "停止生产"):
             s -= len(order.group(0))
-        out.append(Sanction(text=clause, span=(s, s + len(clause)), amount=amount))
+        out.append(SanctionInfo(s, s + len(clause), clause, amount))
         covered = e
     return out
 
@@ -92,9 +94,9 @@ def _en_patterns() -> re.Pattern[str]:
 _EN_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|RMB)", re.I)
 
 
-def find_en(draft: Draft) -> list[Sanction]:
+def find_en(draft: Draft) -> list[SanctionInfo]:
     text = draft.norm
-    out: list[Sanction] = []
+    out: list[SanctionInfo] = []
     covered = -1
     for m in _en_patterns().finditer(text):
         s, e = m.span()
@@ -103,7 +105,7 @@ def find_en(draft: Draft) -> list[Sanction]:
         before = text[max(0, s - 30):s].lower()
         if re.search(r"\b(?:would|may|could|might|if|not|never|threatened to|or)\s+(?:be\s+)?$", before):
             continue
-        sent_start = max(text.rfind(ch, 0, s) for ch in ".;\n")
+        sent_start = max(0, draft.sentence_at(s)[0] - 1)
         if re.search(r"\b(?:a total of|totall?ing|in total|altogether|so far|since the start|this year,)", text[sent_start:e], re.I) \
                 and re.search(r"fine|penalt", m.group(0), re.I):
             continue
@@ -122,7 +124,7 @@ def find_en(draft: Draft) -> list[Sanction]:
             value = float(mm.group(1).replace(",", ""))
             value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((mm.group(2) or "").lower(), 1)
             amount = int(value) if value.is_integer() else value
-        out.append(Sanction(text=clause, span=(s, s + len(clause)), amount=amount))
+        out.append(SanctionInfo(s, s + len(clause), clause, amount))
         covered = e
     return out
 
@@ -140,11 +142,13 @@ def dedupe(items: list[Sanction]) -> list[Sanction]:
     return sorted(out, key=lambda x: x.span[0] if x.span else 0)
 
 
-@Language.factory("notices_sanctions")
+@Language.factory("notices_sanctions", assigns=["doc.spans", "span._.sanction"])
 def make_sanctions(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
-        draft = ensure_draft(doc)
-        draft.sanctions = dedupe(find_zh(draft) if draft.lang == "zh" else find_en(draft))
+        v = view(doc)
+        for info in (find_zh(v) if v.lang == "zh" else find_en(v)):
+            v.add(SANCTION, info)
+        mark_done(doc, "notices_sanctions")
         return doc
 
     return component

@@ -148,7 +148,7 @@ def _city(city: City, we_level: str, lang: str) -> dict[str, Any]:
     above = _above(city, we_level)
     return {
         "city": city.name,
-        "city_short": short_name(city.name),
+        "city_short": short_name(city),
         "city_en": name_en,
         "province": province,
         "code": city.code,
@@ -334,26 +334,11 @@ def _has_surrogate(record: Record) -> bool:
     return _SURROGATE.search(json.dumps(record.to_dict(), ensure_ascii=False)) is not None
 
 
-_PROVINCE_EN = {
-    # Spellings that pinyin does not give.
-    "陕西省": "Shaanxi Province",
-    "内蒙古自治区": "Inner Mongolia Autonomous Region",
-    "西藏自治区": "Tibet Autonomous Region",
-    "广西壮族自治区": "Guangxi Zhuang Autonomous Region",
-    "宁夏回族自治区": "Ningxia Hui Autonomous Region",
-    "新疆维吾尔自治区": "Xinjiang Uygur Autonomous Region",
-    "香港特别行政区": "Hong Kong Special Administrative Region",
-    "澳门特别行政区": "Macao Special Administrative Region",
-}
-
-
 def _province_en(province: str) -> str:
-    """山西省 → Shanxi Province, 北京市 → Beijing Municipality (pinyin, loaded only when asked)."""
-    if province in _PROVINCE_EN:
-        return _PROVINCE_EN[province]
-    if not province.endswith(("省", "市")):
-        return province
-    from pypinyin import lazy_pinyin
+    """A province's English name, from the gazetteer: Shanxi Province, Beijing Municipality,
+    Inner Mongolia Autonomous Region."""
+    from ..gazetteer import load_gazetteer
 
-    stem = "".join(lazy_pinyin(province[:-1])).capitalize()
-    return f"{stem} Province" if province.endswith("省") else f"{stem} Municipality"
+    gaz = load_gazetteer()
+    div = next((d for d in gaz.lookup(province) if d.level in ("province", "municipality")), None)
+    return (gaz.english_name(div.code, full=True) if div else None) or province

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
@@ -151,45 +149,22 @@ def doc_number(value: Any, number: int | str | None = None, prefix: str = "") ->
     return f"{prefix}〔{year}〕{int(number)}号"
 
 
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
-             "省", "市", "县", "区", "盟", "旗", "州")
-
-
-@cache
-def _ethnic_groups() -> tuple[str, ...]:
-    path = Path(__file__).with_name("ethnic_groups.txt")
-    names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    # Longest first, so 维吾尔 is tried before a shorter name that ends the same way.
-    return tuple(sorted((n for n in names if n and not n.startswith("#")), key=len, reverse=True))
-
-
 def short_name(value: Any) -> str:
-    """A division's short name: ``晋城市`` → ``晋城``, ``延边朝鲜族自治州`` → ``延边``.
+    """A division's short name, as the gazetteer gives it: ``晋城市`` → ``晋城``,
+    ``延边朝鲜族自治州`` → ``延边``; a city (anything with a ``code``) by its code.
 
-    Names whose stem would be one character keep their suffix (``城区``, ``矿区``).
+    Names whose stem would be one character keep their suffix (``城区``, ``矿区``); a name the
+    gazetteer does not know is returned as it is.
     """
-    name = str(value or "").strip()
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            stem = name[: -len(suffix)]
-            if suffix.startswith("自治"):
-                stem = _strip_ethnic(stem)
-            return stem
-    return name
+    from ..gazetteer import load_gazetteer
 
-
-def _strip_ethnic(stem: str) -> str:
-    """``延边朝鲜族`` → ``延边``; ``恩施土家族苗族`` → ``恩施``."""
-    changed = True
-    while changed and stem.endswith("族"):
-        changed = False
-        for group in _ethnic_groups():
-            tail = group + "族"
-            if stem.endswith(tail) and len(stem) > len(tail):
-                stem = stem[: -len(tail)]
-                changed = True
-                break
-    return stem
+    gaz = load_gazetteer()
+    code = getattr(value, "code", None)
+    if code and gaz.by_code(str(code)) is not None:
+        return gaz.short_name(str(code))
+    name = str(getattr(value, "name", value) or "").strip()
+    shorts = {gaz.short_name(d.code) for d in gaz.lookup(name) if d.name == name}
+    return shorts.pop() if len(shorts) == 1 else name
 
 
 FILTERS: dict[str, Callable[..., str]] = {

@@ -7,7 +7,8 @@ bug is logged to the ``notices.web`` logger and shown as a short apology.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -15,69 +16,82 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Scope
 
+from .i18n import Msg, msg
 from .pages import STATIC_DIR, PageError, render
-from .safety import DEFAULT_MAX_UPLOAD, LOCAL_HOSTS, BodyLimit, SecurityHeaders, size_text
+from .safety import DEFAULT_MAX_UPLOAD, LOCAL_HOSTS, BodyLimit, LocalHosts, SameOrigin, SecurityHeaders, size_text
+from .work import DEFAULT_TIMEOUT, DEFAULT_WORKERS, shared_pool
 
 log = logging.getLogger("notices.web")
 
-_STATUS_TEXT = {404: "No such page", 405: "Not a page to open"}
+_STATUS_TITLE = {404: "title.no_page", 405: "title.not_a_page"}
 
 
 def create_app(db: str | Path | None = None, *, max_upload: int = DEFAULT_MAX_UPLOAD,
-               allowed_hosts: Sequence[str] | None = LOCAL_HOSTS) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = LOCAL_HOSTS, workers: int = DEFAULT_WORKERS,
+               timeout: float = DEFAULT_TIMEOUT) -> FastAPI:
     """The clerks' app. ``db`` is a batch store (``notices batch`` output) for the archive
     page; without it the archive says how to give one. Request bodies (uploads and forms) over
     ``max_upload`` bytes are refused with a page saying so. Only requests naming one of
-    ``allowed_hosts`` are answered (None: any host). Raises a
+    ``allowed_hosts`` are answered (None: any host), and forms only from the app's own pages.
+    Extraction runs in ``workers`` processes, each notice within ``timeout`` seconds. Raises a
     :class:`~notices.errors.NoticesError` when ``db`` is not a readable store."""
     from .archive import Archive
     from .routes import home, router
 
-    app = FastAPI(title="notices", docs_url=None, redoc_url=None, openapi_url=None)
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.pool().start()  # the workers warm up while the server starts
+        yield
+
+    app = FastAPI(title="notices", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.archive = Archive(db) if db is not None else None
     app.state.max_upload = max_upload
+    app.state.timeout = timeout
+    app.state.pool = lambda: shared_pool(workers)  # started on the first extraction
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     def too_large(scope: Scope, size: int | None) -> ASGIApp:
         request = Request(scope)
-        what = f"is {size_text(size)}" if size is not None else "is larger"
+        limit = size_text(max_upload)
         return home(request, status=413, errors=[
-            f"The upload {what}, over the limit of {size_text(max_upload)}. Choose a smaller file, "
-            "or paste the notice's text."])
+            msg("err.too_large_sized", size=size_text(size), limit=limit) if size is not None
+            else msg("err.too_large", limit=limit)])
+
+    def refused(scope: Scope, origin: str) -> ASGIApp:
+        log.warning("refused a %s to %s from %s", scope["method"], scope.get("path"), origin)
+        return render(Request(scope), "message.html", 403, title="title.refused",
+                      errors=[msg("err.cross_origin", origin=origin)])
 
     @app.exception_handler(PageError)
     async def page_error(request: Request, exc: PageError) -> HTMLResponse:
-        return render(request, "message.html", exc.status, title="Cannot do that", errors=exc.messages)
+        return render(request, "message.html", exc.status, title="title.cannot", errors=exc.messages)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> HTMLResponse:
-        text = str(exc.detail)
+        text: Msg | str = str(exc.detail)
         if exc.status_code == 404:
-            text = f"No such page: {request.url.path}"
+            text = msg("err.no_page", path=request.url.path)
         elif exc.status_code == 405:
-            text = "This address takes a form from the review page; start again from there."
-        return render(request, "message.html", exc.status_code, title=_STATUS_TEXT.get(exc.status_code, "Error"),
-                      errors=[text])
+            text = msg("err.post_only")
+        return render(request, "message.html", exc.status_code,
+                      title=_STATUS_TITLE.get(exc.status_code, "title.error"), errors=[text])
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> HTMLResponse:
-        return render(request, "message.html", 400, title="Bad request",
-                      errors=["The request could not be understood. Start again from the review page."])
+        return render(request, "message.html", 400, title="title.bad_request", errors=[msg("err.bad_request")])
 
     @app.exception_handler(Exception)
     async def failure(request: Request, exc: Exception) -> HTMLResponse:
         log.exception("%s %s failed", request.method, request.url.path)
-        return render(request, "message.html", 500, title="Something went wrong",
-                      errors=["Something went wrong on the server; the error was logged. "
-                              "Nothing was kept: go back and try again."])
+        return render(request, "message.html", 500, title="title.failure", errors=[msg("err.failure")])
 
-    # Outermost last: the host check, then the headers, then the body limit.
+    # Outermost last: the host check, then the headers, then the origin check, then the body limit.
     app.add_middleware(BodyLimit, limit=max_upload, reject=too_large)
+    app.add_middleware(SameOrigin, reject=refused)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+        app.add_middleware(LocalHosts, allowed=list(allowed_hosts))
     return app

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import NoticesError, StoreError
 from ..record import Record
+from .i18n import Msg, msg
 
 MAX_RESULTS = 200
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
@@ -53,7 +54,7 @@ class Opened:
     id: int
     record: Record
     text: str | None
-    note: str | None = None
+    note: Msg | None = None
 
 
 def _like(text: str) -> str:
@@ -160,8 +161,7 @@ class Archive:
         text = recover_text(source or "", sha or "", [Path.cwd(), self.path.resolve().parent])
         note = None
         if text is None:
-            note = (f"The store keeps records, not texts, and the source {source!r} is not at hand "
-                    "(or has changed since): the record is shown without the notice's text.")
+            note = msg("note.no_text", source=source or "")
         return Opened(notice_id, record, text, note)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..record import Record
+from .i18n import msg
 from .pages import PageError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,19 +55,18 @@ def letters(record: Record, template: str, *, date: str | None = None, first_num
 
     names = template_names()
     if template not in names:
-        raise PageError(f"Unknown template {template[:80]!r}: choose one of {', '.join(names)}.")
+        raise PageError(msg("err.unknown_template", name=template[:80], names=[msg(f"template.{n}") for n in names]))
     with tempfile.TemporaryDirectory(prefix="notices-web-") as tmp:
         try:
             results = render_letters([record], template, Path(tmp), date=date, first_number=first_number,
                                      doc_prefix=doc_prefix)
         except NoticesError as exc:
-            raise PageError(f"The letters could not be written: {exc}", status=422) from None
+            raise PageError(msg("err.letters_failed", error=str(exc)), status=422) from None
         if any(r.skipped for r in results):
-            raise PageError("No letter to write: no city is marked 'subject'. Set the role of the city "
-                            "(or cities) the notice acts on to 'subject'.", status=422)
+            raise PageError(msg("err.no_subject"), status=422)
         failed = [r.error for r in results if r.error]
         if failed:
-            raise PageError([f"A letter could not be written: {e}" for e in failed], status=422)
+            raise PageError([msg("err.letter_failed", error=str(e)) for e in failed], status=422)
         written = [r.path for r in results if r.path is not None]
         if len(written) == 1:
             return Download(written[0].name, DOCX, written[0].read_bytes())

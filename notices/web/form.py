@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..letters.filters import cn_date, en_date, number, short_name, to_date
+from .i18n import Msg, msg
 from ..record import Authority, City, Company, Deadline, Figure, Official, Record, Sanction
 
 NOTICE_KINDS = ("interview", "inspection", "rectification", "sanction", "other")
@@ -36,25 +37,32 @@ FIGURE_ROLES = ("actual", "target", "count", "other")
 DEADLINE_UNITS = ("working_day", "day", "month", "date")
 MAX_ROWS = 2000  # per table; rows numbered past it are ignored
 MAX_AMOUNT = 3660  # the longest deadline counted, in days, working days or months
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the dates a notice, a deadline or a letter may have
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    label: str
+    label: str  # a message key (col.cities.name)
     input: str = "text"  # text, date, select or hidden
     choices: tuple[str, ...] = ()
     size: str = "m"  # xs, s, m or l: how wide the input is drawn
+    options: str = ""  # the message keys of the choices: opt.city_role (+ .subject)
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
     kind: str  # the record field: cities
-    title: str
-    title_zh: str
     mark: str  # the highlight kind of its mentions: city
-    noun: str  # what one row is called in messages
     columns: tuple[Column, ...]
+
+    @property
+    def title(self) -> str:  # message keys
+        return f"table.{self.kind}"
+
+    @property
+    def noun(self) -> str:  # what one row is called in messages
+        return f"noun.{self.kind}"
 
     @property
     def visible(self) -> tuple[Column, ...]:
@@ -70,53 +78,53 @@ def _hidden(*names: str) -> tuple[Column, ...]:
 
 
 TABLES: tuple[Table, ...] = (
-    Table("cities", "Cities", "城市", "city", "City", (
-        Column("name", "Name"),
-        Column("role", "Role", "select", CITY_ROLES, "s"),
-        Column("code", "Code", size="s"),
-        Column("province", "Province", size="s"),
+    Table("cities", "city", (
+        Column("name", "col.cities.name"),
+        Column("role", "col.cities.role", "select", CITY_ROLES, "s", "opt.city_role"),
+        Column("code", "col.cities.code", size="s"),
+        Column("province", "col.cities.province", size="s"),
         *_hidden("name_en", "level", "spans", "orig_name", "orig_code"))),
-    Table("officials", "Officials", "官员", "official", "Official", (
-        Column("name", "Name", size="s"),
-        Column("title", "Post", size="s"),
-        Column("org", "Serves"),
-        Column("name_en", "English name"),
+    Table("officials", "official", (
+        Column("name", "col.officials.name", size="s"),
+        Column("title", "col.officials.title", size="s"),
+        Column("org", "col.officials.org"),
+        Column("name_en", "col.officials.name_en"),
         *_hidden("span", "orig_name", "orig_name_en"))),
-    Table("figures", "Figures", "数字", "figure", "Figure", (
-        Column("value", "Value", size="xs"),
-        Column("unit", "Unit", size="s"),
-        Column("text", "Wording"),
-        Column("subject", "Of what"),
-        Column("city", "City", size="s"),
-        Column("role", "Role", "select", FIGURE_ROLES, "s"),
+    Table("figures", "figure", (
+        Column("value", "col.figures.value", size="xs"),
+        Column("unit", "col.figures.unit", size="s"),
+        Column("text", "col.figures.text"),
+        Column("subject", "col.figures.subject"),
+        Column("city", "col.figures.city", size="s"),
+        Column("role", "col.figures.role", "select", FIGURE_ROLES, "s", "opt.figure_role"),
         *_hidden("span", "orig_value", "orig_text"))),
-    Table("deadlines", "Deadlines", "期限", "deadline", "Deadline", (
-        Column("text", "Wording", size="l"),
-        Column("amount", "Amount", size="xs"),
-        Column("unit", "Unit", "select", DEADLINE_UNITS, "s"),
-        Column("due", "Due", "date", size="s"),
+    Table("deadlines", "deadline", (
+        Column("text", "col.deadlines.text", size="l"),
+        Column("amount", "col.deadlines.amount", size="xs"),
+        Column("unit", "col.deadlines.unit", "select", DEADLINE_UNITS, "s", "opt.unit"),
+        Column("due", "col.deadlines.due", "date", size="s"),
         *_hidden("span", "orig_amount", "orig_unit", "orig_due", "orig_text"))),
-    Table("companies", "Companies", "企业", "company", "Company", (
-        Column("name", "Name", size="l"),
+    Table("companies", "company", (
+        Column("name", "col.companies.name", size="l"),
         *_hidden("span"))),
-    Table("sanctions", "Sanctions", "措施", "sanction", "Sanction", (
-        Column("text", "Measure", size="l"),
+    Table("sanctions", "sanction", (
+        Column("text", "col.sanctions.text", size="l"),
         *_hidden("span"))),
 )
 TABLE_BY_KIND = {t.kind: t for t in TABLES}
 
 HEADER: tuple[Column, ...] = (
-    Column("title", "Title", size="l"),
-    Column("date", "Notice date", "date", size="s"),
-    Column("kind", "Kind", "select", NOTICE_KINDS, "s"),
-    Column("authority", "Authority"),
+    Column("title", "col.header.title", size="l"),
+    Column("date", "col.header.date", "date", size="s"),
+    Column("kind", "col.header.kind", "select", NOTICE_KINDS, "s", "opt.kind"),
+    Column("authority", "col.header.authority"),
 )
 HEADER_HIDDEN = ("source", "sha256", "lang", "authority_en", "orig_authority", "orig_date", "warnings")
 
 Row = dict[str, str]
 Rows = dict[str, list[Row]]
 
-_FIELD = re.compile(r"(%s)-(\d{1,6})-([a-z_]{1,20})" % "|".join(t.kind for t in TABLES))
+FIELD = re.compile(r"(%s)-(\d{1,6})-([a-z_]{1,20})" % "|".join(t.kind for t in TABLES))
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _CODE = re.compile(r"\d{6}")
 
@@ -129,7 +137,8 @@ class Parsed:
     record: Record
     header: dict[str, str]
     rows: Rows
-    errors: list[str] = field(default_factory=list)
+    errors: list[Msg] = field(default_factory=list)
+    numbers: dict[str, list[int]] = field(default_factory=dict)  # each row's number on the form
 
 
 # ------------------------------------------------------------------ record → form
@@ -219,12 +228,18 @@ def _span(text: str) -> tuple[int, int] | None:
     return spans[0] if spans else None
 
 
+def in_range(day: dt.date | None) -> bool:
+    """Whether a date is one a notice can have: a year from FIRST_YEAR to LAST_YEAR (so that
+    counting a deadline from it never leaves the calendar)."""
+    return day is None or FIRST_YEAR <= day.year <= LAST_YEAR
+
+
 def _date(text: str) -> str | None:
     try:
         day = to_date(text)
     except ValueError:
         return None
-    return day.isoformat() if day else None
+    return day.isoformat() if day and in_range(day) else None
 
 
 def _renumber(text: str, old: float | int | None, new: float | int | None) -> str | None:
@@ -281,22 +296,22 @@ def _due(amount: float | int | None, unit: str, notice_date: str | None) -> str 
 class _Builder:
     """Builds the record's items from posted rows, collecting what is wrong."""
 
-    def __init__(self, header: dict[str, str], errors: list[str]) -> None:
+    def __init__(self, header: dict[str, str], errors: list[Msg]) -> None:
         self.lang = header["lang"] or None
         self.date = header["date"] or None
         self.date_changed = header["date"] != header["orig_date"]
         self.errors = errors
         self.cities: list[City] = []
 
-    def fail(self, table: Table, n: int, message: str) -> None:
-        self.errors.append(f"{table.noun} {n}: {message}")
+    def fail(self, table: Table, n: int, problem: Msg) -> None:
+        self.errors.append(msg("form.row", noun=msg(table.noun), n=n, problem=problem))
 
     def place(self, name: str) -> str | None:
         """A place as written, or the canonical name of the notice's city it means."""
         if not name:
             return None
         for city in self.cities:
-            if name in (city.name, short_name(city.name)) or (city.name_en and name.lower() == city.name_en.lower()):
+            if name in (city.name, short_name(city)) or (city.name_en and name.lower() == city.name_en.lower()):
                 return city.name
         return name
 
@@ -316,16 +331,15 @@ class _Builder:
         if code and code != r["orig_code"]:
             division = gaz.by_code(code) if _CODE.fullmatch(code) else None
             if division is None or division.level == "province":
-                self.fail(t, n, f"no city or county has the code {code!r}")
+                self.fail(t, n, msg("form.no_code", code=code))
                 division = None
         elif name and (name != r["orig_name"] or not code):
             found = [d for d in gaz.lookup(name, on=self.date) or gaz.lookup(name) if d.level != "province"]
             division = found[0] if found else None
             if division is None:
-                self.fail(t, n, f"{name!r} is not a known city or county: check the name, or give its "
-                                "six-digit code")
+                self.fail(t, n, msg("form.unknown_place", name=name))
         elif not name:
-            self.fail(t, n, "a name or a code is needed")
+            self.fail(t, n, msg("form.name_or_code"))
         if division is not None:
             province = gaz.province_of(division)
             city.name, city.code, city.name_en = division.name, division.code, division.name_en or None
@@ -335,7 +349,7 @@ class _Builder:
 
     def official(self, t: Table, n: int, r: Row) -> Official:
         if not r["name"]:
-            self.fail(t, n, "a name is needed")
+            self.fail(t, n, msg("form.name_needed"))
         name_en = r["name_en"] or None
         if r["name"] != r["orig_name"] and r["name_en"] == r["orig_name_en"]:
             from ..pinyin import person_name_en
@@ -348,13 +362,13 @@ class _Builder:
     def figure(self, t: Table, n: int, r: Row) -> Figure:
         value = _number(r["value"])
         if value is None:
-            self.fail(t, n, f"the value {r['value']!r} is not a number" if r["value"] else "a value is needed")
+            self.fail(t, n, msg("form.not_number", value=r["value"]) if r["value"] else msg("form.value_needed"))
         unit = r["unit"]
         if not unit:
-            self.fail(t, n, "a unit is needed (%, μg/m³, t, 个问题, problems …)")
+            self.fail(t, n, msg("form.unit_needed"))
         role = r["role"]
         if role not in FIGURE_ROLES:
-            self.fail(t, n, f"the role must be one of {', '.join(FIGURE_ROLES)}")
+            self.fail(t, n, msg("form.role", roles=[msg(f"opt.figure_role.{x}") for x in FIGURE_ROLES]))
             role = "other"
         text = r["text"]
         old = _number(r["orig_value"])
@@ -369,17 +383,17 @@ class _Builder:
     def deadline(self, t: Table, n: int, r: Row) -> Deadline:
         amount = _number(r["amount"]) if r["amount"] else None
         if r["amount"] and amount is None:
-            self.fail(t, n, f"the amount {r['amount']!r} is not a number")
+            self.fail(t, n, msg("form.amount_not_number", value=r["amount"]))
         elif amount is not None and not 0 <= amount <= MAX_AMOUNT:
-            self.fail(t, n, f"the amount {r['amount']!r} is not between 0 and {MAX_AMOUNT}")
+            self.fail(t, n, msg("form.amount_range", value=r["amount"], max=MAX_AMOUNT))
             amount = None
         unit = r["unit"]
         if unit not in DEADLINE_UNITS:
-            self.fail(t, n, f"the unit must be one of {', '.join(DEADLINE_UNITS)}")
+            self.fail(t, n, msg("form.unit", units=[msg(f"opt.unit.{u}") for u in DEADLINE_UNITS]))
             unit = "date"
         due = _date(r["due"]) if r["due"] else None
         if r["due"] and due is None:
-            self.fail(t, n, f"the due date {r['due']!r} is not a date (YYYY-MM-DD)")
+            self.fail(t, n, msg("form.due_not_date", value=r["due"]))
         changed = amount != _number(r["orig_amount"]) or unit != r["orig_unit"]
         if unit == "date" and r["due"] != r["orig_due"]:
             changed = True  # an absolute deadline's wording is its date
@@ -394,45 +408,48 @@ class _Builder:
         if not text:
             text = _deadline_text(amount, unit, due, self.lang) or ""
         if not text:
-            self.fail(t, n, "the wording is needed (for example 20个工作日内)")
+            self.fail(t, n, msg("form.wording_needed"))
         if unit == "date" and not due:
-            self.fail(t, n, "a deadline of unit 'date' needs its due date")
+            self.fail(t, n, msg("form.date_needs_due"))
         return Deadline(text=text, amount=amount, unit=unit, due=due, span=_span(r["span"]))
 
     def company(self, t: Table, n: int, r: Row) -> Company:
         if not r["name"]:
-            self.fail(t, n, "a name is needed")
+            self.fail(t, n, msg("form.name_needed"))
         return Company(name=r["name"], span=_span(r["span"]))
 
     def sanction(self, t: Table, n: int, r: Row) -> Sanction:
         if not r["text"]:
-            self.fail(t, n, "the measure's wording is needed")
+            self.fail(t, n, msg("form.measure_needed"))
         return Sanction(text=r["text"], span=_span(r["span"]))
 
 
-def _posted_rows(form: Mapping[str, str]) -> Rows:
-    """The posted rows of each table, in the order shown, less removed and blank rows."""
+def _posted_rows(form: Mapping[str, str]) -> tuple[Rows, dict[str, list[int]]]:
+    """The posted rows of each table, in the order shown, less removed and blank rows; and
+    the number each kept row had on the form."""
     raw: dict[str, dict[int, dict[str, str]]] = {t.kind: {} for t in TABLES}
     for key, value in form.items():
-        m = _FIELD.fullmatch(key)
+        m = FIELD.fullmatch(key)
         if m and int(m.group(2)) < MAX_ROWS:
             raw[m.group(1)].setdefault(int(m.group(2)), {})[m.group(3)] = value
     rows: Rows = {}
+    numbers: dict[str, list[int]] = {}
     for table in TABLES:
-        kept = []
-        for _, posted in sorted(raw[table.kind].items()):
+        kept, at = [], []
+        for index, posted in sorted(raw[table.kind].items()):
             if posted.get("remove"):
                 continue
             row = {c.name: _clean(posted.get(c.name, "")) for c in table.columns}
             if any(row[c.name] for c in table.visible if c.input != "select"):
                 kept.append(row)
-        rows[table.kind] = kept
-    return rows
+                at.append(index)
+        rows[table.kind], numbers[table.kind] = kept, at
+    return rows, numbers
 
 
 def from_form(form: Mapping[str, str]) -> Parsed:
     """The record a posted review form says, with the errors in it (never raises)."""
-    errors: list[str] = []
+    errors: list[Msg] = []
     header = {c.name: _clean(form.get(c.name, "")) for c in HEADER}
     header.update({name: _clean(form.get(name, ""), 100_000) for name in HEADER_HIDDEN})
     if header["kind"] not in NOTICE_KINDS:
@@ -440,8 +457,8 @@ def from_form(form: Mapping[str, str]) -> Parsed:
     if header["lang"] not in ("zh", "en"):
         header["lang"] = ""
     if header["date"] and _date(header["date"]) is None:
-        errors.append(f"The notice date {header['date']!r} is not a date (YYYY-MM-DD).")
-    rows = _posted_rows(form)
+        errors.append(msg("form.notice_date", value=header["date"]))
+    rows, numbers = _posted_rows(form)
 
     build = _Builder({**header, "date": _date(header["date"]) or ""}, errors)
     makers: dict[str, Callable[[Table, int, Row], Any]] = {
@@ -467,7 +484,7 @@ def from_form(form: Mapping[str, str]) -> Parsed:
         authority=Authority(authority, authority_en or None) if authority else None,
         kind=header["kind"], warnings=warnings, **items,
     )
-    return Parsed(record, header, rows, errors)
+    return Parsed(record, header, rows, errors, numbers)
 
 
 def posted(form: Any) -> dict[str, str]:

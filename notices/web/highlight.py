@@ -7,11 +7,12 @@ the text, empty or reversed are dropped: a stored or posted record is never trus
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..letters.filters import number
 from ..record import Record
+from .i18n import Day, Msg, msg
 
 # The kinds that are highlighted, in the order the legend shows them.
 KINDS = ("city", "official", "figure", "deadline", "company", "sanction")
@@ -23,7 +24,7 @@ class Mention:
     end: int
     kind: str  # one of KINDS
     ref: str  # the form row it belongs to, e.g. "figures-3"
-    label: str  # what a tooltip says about it
+    label: Msg  # what a tooltip says about it
     subject: bool = False  # a city the notice acts on
 
 
@@ -36,9 +37,9 @@ class Segment:
     def main(self) -> Mention | None:
         return self.mentions[0] if self.mentions else None
 
-    @property
-    def title(self) -> str:
-        return "\n".join(m.label for m in self.mentions)
+    def title(self, t: Callable[[Msg], str]) -> str:
+        """The tooltip: each covering mention's label, in the page's language."""
+        return "\n".join(t(m.label) for m in self.mentions)
 
 
 def _span(value: object, size: int) -> tuple[int, int] | None:
@@ -58,30 +59,38 @@ def _number(value: object) -> str:
         return str(value)
 
 
-def mentions(record: Record, size: int) -> list[Mention]:
-    """Every mention of ``record`` that fits a text of ``size`` characters."""
+def mentions(record: Record, size: int, rows: Mapping[str, Sequence[int]] | None = None) -> list[Mention]:
+    """Every mention of ``record`` that fits a text of ``size`` characters. An item's mentions
+    refer to its form row (``figures-3``): row ``rows[kind][i]`` for item ``i`` when given
+    (the rows as posted, some removed), else row ``i``."""
     found: list[Mention] = []
 
-    def add(span: object, kind: str, ref: str, label: str, subject: bool = False) -> None:
+    def refs(kind: str, i: int) -> str:
+        given = rows.get(kind) if rows else None
+        return f"{kind}-{given[i] if given is not None and i < len(given) else i}"
+
+    def add(span: object, kind: str, ref: str, label: Msg, subject: bool = False) -> None:
         fitted = _span(span, size) if span is not None else None
         if fitted:
             found.append(Mention(*fitted, kind=kind, ref=ref, label=label, subject=subject))
 
     for i, city in enumerate(record.cities):
-        label = f"City: {city.name} {city.code} ({city.role})"
+        label = msg("label.city", name=city.name, code=city.code, role=msg(f"opt.city_role.{city.role}"))
         for span in city.spans:
-            add(span, "city", f"cities-{i}", label, subject=city.role == "subject")
+            add(span, "city", f"{refs('cities', i)}", label, subject=city.role == "subject")
     for i, o in enumerate(record.officials):
-        add(o.span, "official", f"officials-{i}",
-            f"Official: {o.name}" + (f", {o.title}" if o.title else "") + (f" ({o.org})" if o.org else ""))
+        key = "label.official_org" if o.org else "label.official_title" if o.title else "label.official"
+        add(o.span, "official", refs("officials", i), msg(key, name=o.name, title=o.title or "", org=o.org or ""))
     for i, f in enumerate(record.figures):
-        add(f.span, "figure", f"figures-{i}", f"Figure: {_number(f.value)} {f.unit} ({f.role})")
+        add(f.span, "figure", refs("figures", i),
+            msg("label.figure", value=_number(f.value), unit=f.unit, role=msg(f"opt.figure_role.{f.role}")))
     for i, d in enumerate(record.deadlines):
-        add(d.span, "deadline", f"deadlines-{i}", f"Deadline: {d.text}" + (f", due {d.due}" if d.due else ""))
+        add(d.span, "deadline", refs("deadlines", i),
+            msg("label.deadline_due", text=d.text, due=Day(d.due)) if d.due else msg("label.deadline", text=d.text))
     for i, c in enumerate(record.companies):
-        add(c.span, "company", f"companies-{i}", f"Company: {c.name}")
+        add(c.span, "company", refs("companies", i), msg("label.company", name=c.name))
     for i, s in enumerate(record.sanctions):
-        add(s.span, "sanction", f"sanctions-{i}", f"Sanction: {s.text}")
+        add(s.span, "sanction", refs("sanctions", i), msg("label.sanction", text=s.text))
     return found
 
 
@@ -115,6 +124,7 @@ def counts(found: Iterable[Mention]) -> dict[str, int]:
     return out
 
 
-def highlight(record: Record, text: str) -> tuple[list[Segment], dict[str, int]]:
-    found = mentions(record, len(text))
+def highlight(record: Record, text: str, rows: Mapping[str, Sequence[int]] | None = None,
+              ) -> tuple[list[Segment], dict[str, int]]:
+    found = mentions(record, len(text), rows)
     return segments(text, found), counts(found)

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from ..errors import NoticesError
 from ..record import Record
+from .i18n import msg
 from .pages import PageError
 
 MAX_CHARS = 200_000  # a notice longer than this is split before review (extraction time grows)
@@ -35,13 +36,16 @@ def upload_name(filename: str | None) -> str:
 
 def _checked_date(date: str | None) -> str | None:
     from ..letters.filters import to_date
+    from .form import FIRST_YEAR, LAST_YEAR, in_range
 
     if not date:
         return None
     try:
         day = to_date(date)
     except ValueError:
-        raise PageError(f"The notice date {date[:40]!r} is not a date: give it as YYYY-MM-DD.") from None
+        raise PageError(msg("err.notice_date", value=date[:40])) from None
+    if not in_range(day):
+        raise PageError(msg("err.date_range", value=date[:40], first=FIRST_YEAR, last=LAST_YEAR))
     return day.isoformat() if day else None
 
 
@@ -59,15 +63,14 @@ def read_notice(text: str, upload: tuple[str, bytes] | None, *, date: str | None
         try:
             doc = read_bytes(raw, name)
         except NoticesError as exc:
-            raise PageError(f"The file could not be read: {exc}", status=422) from None
+            raise PageError(msg("err.read_failed", error=str(exc)), status=422) from None
         body = doc.text
     else:
         doc, body = None, text.replace("\r\n", "\n").replace("\r", "\n")
         if not body.strip():
-            raise PageError("Paste a notice's text, or choose a file (txt, html, docx or pdf).")
+            raise PageError(msg("err.paste"))
     if len(body) > MAX_CHARS:
-        raise PageError(f"The notice is {len(body):,} characters long, over the limit of {MAX_CHARS:,}: "
-                        "review it in parts.", status=413)
+        raise PageError(msg("err.too_long", n=len(body), limit=MAX_CHARS), status=413)
     with _EXTRACTING:
         if doc is not None:
             record = extract_document(doc, lang=lang, date=day)

@@ -7,31 +7,31 @@ on the page it came from.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 
 from ..errors import NoticesError
 from ..record import Record
 from .archive import Query
-from .form import HEADER, HEADER_HIDDEN, NOTICE_KINDS, TABLES, from_form, posted, to_form
+from .form import (FIELD, FIRST_YEAR, HEADER, HEADER_HIDDEN, LAST_YEAR, NOTICE_KINDS, TABLE_BY_KIND, TABLES, from_form,
+                   in_range, posted, to_form)
 from .highlight import KINDS, highlight
+from .i18n import Msg, msg, translator
 from .intake import MAX_CHARS, read_notice, upload_name
-from .pages import PageError, render
+from .pages import PageError, fragment, render, ui_lang
+from .resolve import FIELDS, resolve
+from .work import TimedOut
 from .safety import size_text
 
 router = APIRouter()
 
 MAX_FIELDS = 20_000  # a review form has ~10 fields a row
-KIND_LABELS = {
-    "city": ("City", "城市"), "official": ("Official", "官员"), "figure": ("Figure", "数字"),
-    "deadline": ("Deadline", "期限"), "company": ("Company", "企业"), "sanction": ("Sanction", "措施"),
-}
 
 
 async def _read_form(request: Request, *, files: int) -> FormData:
@@ -39,22 +39,32 @@ async def _read_form(request: Request, *, files: int) -> FormData:
         return await request.form(max_files=files, max_fields=MAX_FIELDS,
                                   max_part_size=request.app.state.max_upload)
     except HTTPException as exc:
-        raise PageError(f"The form could not be read: {exc.detail}") from None
+        raise PageError(msg("err.form_unreadable", detail=exc.detail)) from None
+
+
+async def extracting(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` in an extraction worker, within the app's time limit."""
+    state = request.app.state
+    try:
+        return await run_in_threadpool(state.pool().call, fn, *args, timeout=state.timeout, **kwargs)
+    except TimedOut as exc:
+        raise PageError(msg("err.timeout", seconds=f"{exc.seconds:g}"), status=422) from None
 
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def home(request: Request, *, status: int = 200, errors: Iterable[str] = (), text: str = "",
+def home(request: Request, *, status: int = 200, errors: Iterable[Msg | str] = (), text: str = "",
          date: str = "", lang: str = "") -> HTMLResponse:
     return render(request, "home.html", status, nav="review", errors=list(errors), text=text, date=date,
-                  lang=lang, max_upload=size_text(request.app.state.max_upload))
+                  lang_choice=lang, max_upload=size_text(request.app.state.max_upload))
 
 
 def review_page(request: Request, record: Record, text: str | None, *, status: int = 200,
                 header: dict[str, str] | None = None, rows: dict[str, list[dict[str, str]]] | None = None,
-                errors: Iterable[str] = (), notes: Iterable[str] = (), letter: dict[str, str] | None = None,
+                errors: Iterable[Msg | str] = (), notes: Iterable[Msg | str] = (),
+                letter: dict[str, str] | None = None,
                 template: str | None = None, stored_id: int | None = None) -> HTMLResponse:
     """The review page: the text with its mentions highlighted beside the record's form."""
     from ..letters import list_templates
@@ -64,8 +74,10 @@ def review_page(request: Request, record: Record, text: str | None, *, status: i
         header, rows = to_form(record)
     segments, counts = highlight(record, text) if text is not None else ([], {})
     return render(
-        request, "review.html", status, nav="review" if stored_id is None else "archive", record=record, text=text, segments=segments,
-        counts=counts, kinds=KINDS, kind_labels=KIND_LABELS, tables=TABLES, header_fields=HEADER,
+        request, "review.html", status, nav="review" if stored_id is None else "archive", record=record, text=text,
+        segments=segments, counts=counts, kinds=KINDS, tables=TABLES, header_fields=HEADER,
+        subjects=sum(1 for c in record.cities if c.role == "subject"), reviews=None,
+        can_save=request.app.state.archive is not None,
         header_hidden=HEADER_HIDDEN, header=header, rows=rows, notice_kinds=NOTICE_KINDS,
         templates=list_templates(), template=template or default_template(record),
         letter=letter or {"date": "", "doc_prefix": "", "first_number": "1"}, errors=list(errors),
@@ -97,7 +109,7 @@ async def review(request: Request) -> HTMLResponse:
                     upload = (upload_name(file.filename), raw)
         finally:
             await form.close()  # the upload's spooled file
-        notice = await run_in_threadpool(read_notice, text, upload, date=date or None, lang=lang or None)
+        notice = await extracting(request, read_notice, text, upload, date=date or None, lang=lang or None)
     except PageError as exc:
         return home(request, status=exc.status, errors=exc.messages, text=text, date=date, lang=lang)
     return review_page(request, notice.record, notice.text)
@@ -116,11 +128,12 @@ def _letter_options(form: dict[str, str]) -> tuple[dict[str, str], list[str]]:
                "first_number": form.get("first_number", "").strip()[:12] or "1"}
     errors = []
     try:
-        to_date(options["date"])
+        if not in_range(to_date(options["date"])):
+            errors.append(msg("err.date_range", value=options["date"], first=FIRST_YEAR, last=LAST_YEAR))
     except ValueError:
-        errors.append(f"The letters' date {options['date']!r} is not a date: give it as YYYY-MM-DD.")
+        errors.append(msg("err.letter_date", value=options["date"]))
     if not options["first_number"].isdigit() or not 1 <= int(options["first_number"]) <= 999_999:
-        errors.append(f"The first document number {options['first_number']!r} must be a whole number from 1.")
+        errors.append(msg("err.first_number", value=options["first_number"]))
     return options, errors
 
 
@@ -137,7 +150,57 @@ async def check(request: Request) -> HTMLResponse:
         return review_page(request, parsed.record, text, status=422, header=parsed.header, rows=parsed.rows,
                            errors=errors, letter=options, template=form.get("template"))
     return review_page(request, parsed.record, text, letter=options, template=form.get("template"),
-                       notes=["Edits applied. Check the highlighted text and the form, then download the letters."])
+                       notes=[msg("note.applied")])
+
+
+def _next_row(form: dict[str, str], kind: str) -> int:
+    """The number a row added to table ``kind`` gets: one past every row on the form."""
+    numbers = [int(m.group(2)) for key in form if (m := FIELD.fullmatch(key)) and m.group(1) == kind]
+    return max(numbers, default=-1) + 1
+
+
+@router.post("/resolve")
+async def resolve_selection(request: Request) -> Response:
+    """A selection of the notice made an item (``kind``, ``start``, ``end`` with the review
+    form): JSON with the form row to add (``html``) and its ``ref``, or an ``error``."""
+    t = translator(ui_lang(request))
+    try:
+        form, parsed, text = await _edited(request)
+        kind = form.get("add_kind", "")
+        start, end = int(form.get("add_start", "-1") or -1), int(form.get("add_end", "-1") or -1)
+        table = TABLE_BY_KIND.get(FIELDS.get(kind, ""))
+        if table is None or text is None:
+            raise PageError(msg("err.resolve_kind", kind=kind[:20]))
+        record = await extracting(request, resolve, kind, text, start, end, lang=parsed.record.lang,
+                                  date=parsed.record.date)
+    except (PageError, ValueError) as exc:
+        error = exc.messages[0] if isinstance(exc, PageError) else msg("err.resolve_span", limit=0)
+        return JSONResponse({"error": t(error)}, status_code=getattr(exc, "status", 400))
+    _, rows = to_form(record)
+    number = _next_row(form, table.kind)
+    ref = f"{table.kind}-{number}"
+    shown = len({m.group(2) for key in form if (m := FIELD.fullmatch(key)) and m.group(1) == table.kind})
+    html = fragment(request, "_row.html", table=table, ref=ref, values=rows[table.kind][0], n=max(1, shown))
+    return JSONResponse({"html": html, "ref": ref, "kind": table.kind})
+
+
+@router.post("/review/marks")
+async def marks(request: Request) -> Response:
+    """The highlights of the form as it stands (rows added, removed or changed), as JSON:
+    the notice text's ``html``, ``counts`` per kind and the letters' ``summary``."""
+    try:
+        _, parsed, text = await _edited(request)
+    except PageError as exc:
+        return JSONResponse({"error": translator(ui_lang(request))(exc.messages[0])}, status_code=exc.status)
+    if text is None:
+        return JSONResponse({"error": ""}, status_code=400)
+    segments, counts = highlight(parsed.record, text, rows=parsed.numbers)
+    subjects = sum(1 for c in parsed.record.cities if c.role == "subject")
+    return JSONResponse({
+        "html": fragment(request, "_text.html", record=parsed.record, segments=segments),
+        "counts": counts,
+        "summary": fragment(request, "_count.html", subjects=subjects),
+    })
 
 
 @router.post("/letters")
@@ -185,8 +248,7 @@ async def record_json(request: Request) -> Response:
 
 # ---------------------------------------------------------------------------- archive
 
-NO_STORE = ("No store is open, so there is nothing to search. Start the app with a store written by "
-            "`notices batch`: notices serve --db notices.db")
+NO_STORE = msg("note.no_store")
 
 
 def _query(params: Any) -> tuple[Query, list[str]]:
@@ -198,10 +260,10 @@ def _query(params: Any) -> tuple[Query, list[str]]:
         if get("year").isdigit() and 1900 <= int(get("year")) <= 2100:
             year = int(get("year"))
         else:
-            errors.append(f"The year {get('year')!r} is not a year: give four digits, like 2018.")
+            errors.append(msg("err.year", value=get("year")))
     kind = get("kind") if get("kind") in NOTICE_KINDS else ""
     if get("kind") and not kind:
-        errors.append(f"Unknown kind {get('kind')!r}: one of {', '.join(NOTICE_KINDS)}.")
+        errors.append(msg("err.kind", value=get("kind"), kinds=[msg(f"opt.kind.{k}") for k in NOTICE_KINDS]))
     return Query(city=get("city"), province=get("province"), year=year, kind=kind), errors
 
 
@@ -219,7 +281,7 @@ async def archive(request: Request) -> HTMLResponse:
         if not errors:
             context["hits"], context["total"] = await run_in_threadpool(store.search, query)
     except NoticesError as exc:
-        errors.append(f"The store could not be searched: {exc}")
+        errors.append(msg("err.search", error=str(exc)))
     return render(request, "archive.html", 200 if not errors else 400, nav="archive", errors=errors, **context)
 
 
@@ -228,13 +290,16 @@ async def stored(request: Request, notice_id: int) -> HTMLResponse:
     """A stored notice on the review page (its text when its source file is at hand)."""
     store = request.app.state.archive
     if store is None:
-        return render(request, "message.html", 404, nav="archive", title="No store", notes=[NO_STORE])
+        return render(request, "message.html", 404, nav="archive", title="title.no_store", notes=[NO_STORE])
+    if not 0 < notice_id < 2**63:  # no SQLite row id: not a notice, and no query to make
+        return render(request, "message.html", 404, nav="archive", title="title.no_notice",
+                      errors=[msg("err.no_notice", id=notice_id)])
     try:
         opened = await run_in_threadpool(store.open, notice_id)
     except NoticesError as exc:
-        return render(request, "message.html", 500, nav="archive", title="Unreadable notice", errors=[str(exc)])
+        return render(request, "message.html", 500, nav="archive", title="title.unreadable", errors=[str(exc)])
     if opened is None:
-        return render(request, "message.html", 404, nav="archive", title="No such notice",
-                      errors=[f"The store has no notice {notice_id}."])
+        return render(request, "message.html", 404, nav="archive", title="title.no_notice",
+                      errors=[msg("err.no_notice", id=notice_id)])
     notes = [opened.note] if opened.note else []
     return review_page(request, opened.record, opened.text, notes=notes, stored_id=notice_id)

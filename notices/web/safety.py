@@ -1,10 +1,12 @@
 """What keeps the app safe to run on a clerk's machine: a bound on request bodies, headers that
-forbid scripts and framing from anywhere else, and which host names count as this machine."""
+forbid scripts and framing from anywhere else, forms taken only from the app's own pages, and
+which host names count as this machine."""
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -18,7 +20,8 @@ HEADERS = {
                                  b"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"),
     b"x-content-type-options": b"nosniff",
     b"x-frame-options": b"DENY",
-    b"referrer-policy": b"no-referrer",
+    # Same-origin requests name their origin (the cross-origin check needs it); others learn nothing.
+    b"referrer-policy": b"same-origin",
 }
 
 # Makes the response to a body over the limit, from the request and its declared size.
@@ -116,3 +119,68 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def host_name(host: str) -> str:
+    """The name in a ``Host`` header, without its port: ``[::1]:8000`` → ``::1``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host[1:]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def cross_origin(host: str, origin: str | None, referer: str | None, fetch_site: str | None) -> str | None:
+    """The other site a form comes from (its origin, or ``null``), or None when it comes from
+    the app's own page at ``host``, or from no page at all (a script, curl). A browser names
+    the page's origin on every POST (``Origin``, ``Sec-Fetch-Site``), which no page can forge."""
+    if fetch_site in ("cross-site", "same-site"):
+        return origin or fetch_site
+    for given in (origin, referer):
+        if given is None:
+            continue
+        if given == "null":
+            return "null"
+        netloc = urlsplit(given).netloc.lower()
+        return None if netloc and netloc == host.strip().lower() else given[:100]
+    return None
+
+
+class SameOrigin:
+    """Refuses a form (any request but GET, HEAD and OPTIONS) posted from a page of another
+    site: a page elsewhere cannot make the clerk's browser post to the app. ``reject`` makes
+    the response from the request and the origin refused."""
+
+    def __init__(self, app: ASGIApp, reject: Callable[[Scope, str], ASGIApp]) -> None:
+        self.app, self.reject = app, reject
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+            headers = {k: v.decode("latin-1") for k, v in scope["headers"]}
+            other = cross_origin(headers.get(b"host", ""), headers.get(b"origin"), headers.get(b"referer"),
+                                 headers.get(b"sec-fetch-site"))
+            if other is not None:
+                await self.reject(scope, other)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class LocalHosts:
+    """Answers only requests whose ``Host`` names one of ``allowed`` (a page elsewhere that
+    rebinds its name to 127.0.0.1 is refused); IPv6 hosts are written ``[::1]:8000``."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.allowed = {host_name(h) for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+            if host_name(host) not in self.allowed:
+                from starlette.responses import PlainTextResponse
+
+                await PlainTextResponse("Invalid host header", status_code=400)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
