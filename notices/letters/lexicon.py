@@ -111,7 +111,53 @@ def reduction_target(subject: str) -> tuple[str, str] | None:
 
 
 def is_place_noun(unit: str) -> bool:
-    """Counted nouns that are places (个地市, 7个县, cities): the cities list holds those."""
+    """Counted nouns that are places (个地市, 7个县, 个重点城市, cities): the cities list holds those."""
     noun = unit.lstrip("个").strip().lower()
-    return any(noun == word or noun.startswith(word) for word, _, _ in _indicators()["place"]
-               if len(word) > 1 or noun == word)
+    for word, _, _ in _indicators()["place"]:
+        if noun == word or (len(word) > 1 and (noun.startswith(word) or noun.endswith(word))):
+            return True
+    return False
+
+
+def is_level(subject: str) -> bool:
+    """A percentage of this indicator is a level (优良天数比例, 达标率), not a change."""
+    lowered = subject.lower()
+    return any(word in lowered for word, _, _ in _indicators()["level"])
+
+
+def indicator(subject: str) -> str:
+    """The indicator a subject names, without the words around it (与, 亦) and its direction;
+    empty when it is the target's wording (与年度目标要求)."""
+    text = strip_direction(subject.strip())
+    table = _indicators()
+    if any(word in text for word, _, _ in table["not"]):
+        return ""
+    changed = True
+    while changed and text:
+        changed = False
+        for word, _, _ in table["trim-start"]:
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+        for word, _, _ in table["trim-end"]:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+        stripped = strip_direction(text)
+        if stripped != text:
+            text, changed = stripped, True
+    return text.strip()
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    table: dict[int, str] = {}
+    with data_path("t2s.tsv").open(encoding="utf-8") as fh:
+        next(fh)  # header
+        for line in fh:
+            src, dst = line.rstrip("\n").split("\t")
+            table[ord(src)] = dst
+    return table
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (環保廳 → 环保厅); punctuation is left alone."""
+    return text.translate(_t2s())

@@ -44,7 +44,7 @@ def _clip(text: str, n: int = 40) -> str:
 
 
 def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes, *,
-                source_lang: str | None = None) -> str:
+                source_lang: str | None = None, why: str = "") -> str:
     """A figure as the letter writes it: the notice's own text where the notice is in the
     letter's language (``1.2万吨``), else the number with the unit from the glossary
     (``438名人员``). ``source_lang`` is the notice's language (None: judged from ``text``)."""
@@ -58,8 +58,9 @@ def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes, *,
         return f"{shown}%"
     word = lexicon.translate("unit", unit, lang) if unit else ""
     if word is None:
-        word = notes.placeholder(f"“{unit}”的中文", f"'{unit}' in English", why_zh=f"原文 {_clip(text)}",
-                                 why_en=f"the notice has {_clip(text)}")
+        said = _clip(text or why or f"{shown} {unit}")
+        word = notes.placeholder(f"“{unit}”的中文", f"'{unit}' in English", why_zh=f"原文 {said}",
+                                 why_en=f"the notice has {said}")
     space = " " if lang == "en" and word and word[0].isalnum() else ""
     return f"{shown}{space}{word}"
 
@@ -84,8 +85,14 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
         notes.left_out(f"没有指标名称的数字 {actual or target}", f"a figure without a subject ({actual or target})")
         return None
     found = lexicon.direction_of(str(item.get("change") or "")) or lexicon.direction_of(raw)
-    subject = _subject(lexicon.strip_direction(raw), lang, notes)
-    percent = item.get("unit") == "%" or actual.endswith("%") or target.endswith("%")
+    name = lexicon.indicator(raw)
+    if not name:
+        notes.left_out(f"没有指标名称的数字 {actual or target}", f"a figure without a subject ({actual or target})")
+        return None
+    subject = _subject(name, lang, notes)
+    points = "百分点" in str(item.get("unit") or "") or "percentage point" in str(item.get("unit") or "")
+    percent = points or (item.get("unit") == "%" or actual.endswith("%") or target.endswith("%")) and not (
+        lexicon.is_level(name) and not found)
     aim = lexicon.reduction_target(raw) or found  # a concentration's target is a fall, whatever it did
     if lang == "zh":
         parts = []
@@ -130,7 +137,9 @@ def count(item: dict[str, Any], lang: str, notes: Notes, *, source_lang: str | N
     value = item.get("value")
     if value in (None, ""):
         return None
-    return figure_text(value, unit, "", lang, notes)
+    if text and source_lang == lang and text.endswith(unit):
+        return text
+    return figure_text(value, unit, "", lang, notes, why=text)
 
 
 _ZH_UNITS = {"working_day": "个工作日内", "day": "日内", "month": "个月内"}
