@@ -131,6 +131,7 @@ def test_a_chinese_letter_from_an_english_record_has_no_english_in_it(tmp_path):
     result = render_letters([ENGLISH], "interview-notice", tmp_path)[0]
     text = _body(result.path)
     assert "438名人员、10个组" in text
+    assert "你市PM2.5平均浓度同比【请填写：下降或上升】15.7%。" in text  # concentration is no ratio
     assert "在20个工作日内（2018年5月31日前）" in text
     assert "我部将【请填写：处理措施的中文表述】" in text
     assert _latin_outside_placeholders(text) == []

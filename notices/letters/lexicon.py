@@ -84,11 +84,18 @@ def _indicators() -> dict[str, list[tuple[str, str, str]]]:
     return table
 
 
+def _has(text: str, word: str) -> bool:
+    """``word`` in ``text``: a Latin word as a whole word (ratio is not in concentration)."""
+    if word.isascii():
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    return word in text
+
+
 def direction_of(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` direction named in ``text`` (同比下降 → 下降, fell), or None."""
     lowered = text.lower()
     for word, zh, en in _indicators()["direction"]:
-        if word in lowered:
+        if _has(lowered, word):
             return zh, en
     return None
 
@@ -96,7 +103,7 @@ def direction_of(text: str) -> tuple[str, str] | None:
 def strip_direction(subject: str) -> str:
     """``PM2.5平均浓度同比下降`` → ``PM2.5平均浓度``."""
     for word, _, _ in _indicators()["direction"]:
-        if subject.endswith(word):
+        if subject.endswith(word) and (not word.isascii() or subject[: -len(word)].endswith(" ")):
             return subject[: -len(word)].rstrip("，, ")
     return subject
 
@@ -105,7 +112,7 @@ def reduction_target(subject: str) -> tuple[str, str] | None:
     """``(下降, fall)`` where the indicator's target is a reduction (concentrations, emissions)."""
     lowered = subject.lower()
     for word, zh, en in _indicators()["reduce"]:
-        if word in lowered:
+        if _has(lowered, word):
             return zh, en
     return None
 
@@ -122,7 +129,7 @@ def is_place_noun(unit: str) -> bool:
 def is_level(subject: str) -> bool:
     """A percentage of this indicator is a level (优良天数比例, 达标率), not a change."""
     lowered = subject.lower()
-    return any(word in lowered for word, _, _ in _indicators()["level"])
+    return any(_has(lowered, word) for word, _, _ in _indicators()["level"])
 
 
 def indicator(subject: str) -> str:
