@@ -126,3 +126,19 @@ def test_any_record_values_give_letters_and_a_review_never_a_crash(tmp_path_fact
     assert all(r.ok for r in results), [r.error for r in results]
     for r in results:
         json.dumps(r.to_dict(), ensure_ascii=False).encode("utf-8")  # printable: no lone surrogates
+
+
+def test_a_missing_config_file_is_an_error_line(tmp_path):
+    result = run("letters", RECORDS, "-o", tmp_path / "o", "--config", tmp_path / "none.toml")
+    assert result.exit_code == 1 and "none.toml: no such config file" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_lone_surrogate_in_a_row_is_replaced_with_a_warning(tmp_path):
+    data = tmp_path / "rows.json"
+    data.write_text('[{"city": "\\u664b\\ud800\\u5e02", "date": "2018-05-03", "authority": "生态环境部",'
+                    ' "doc_number": "〔2018〕1号"}]', encoding="utf-8")
+    result = run("render", "interview-notice", "--data", data, "-o", tmp_path / "o", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any("U+D800" in w for w in row["warnings"])
