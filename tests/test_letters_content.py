@@ -283,3 +283,10 @@ def test_a_chinese_letter_is_in_simplified_characters():
 def test_a_fine_is_never_the_citys_measure_even_with_its_code():
     record = dict(TWO_CITIES, sanctions=[{"text": "处以罚款人民币42万元", "city_code": "411600"}])
     assert plan_letters(record)[0].context["sanctions"] == []
+
+
+def test_a_record_without_an_authority_is_signed_by_the_default_with_a_warning():
+    plan = plan_letters(dict(COUNTY, authority=None))[0]
+    assert plan.context["authority"] == "生态环境部" and plan.context["we"] == "我部"
+    assert any("没有发文机关" in w for w in plan.warnings)
+    assert plan_letters(dict(COUNTY, authority=None), config=LetterConfig(authority="河北省生态环境厅"))[0].warnings == []

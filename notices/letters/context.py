@@ -81,6 +81,10 @@ def plan_letters(record: Record | Mapping[str, Any], *, date: str | dt.date | No
                    f"({en_date(day)}); give --date")
     subjects = record.subjects
     base = _issuer(record, config, lang)
+    if not config.authority and not (record.authority and record.authority.name):
+        common.say(f"记录没有发文机关，暂用{DEFAULT_AUTHORITY}（可用 --authority 或 letters.toml 的 authority 指定）",
+                   f"the record names no authority: the letter is from the {DEFAULT_AUTHORITY_EN} "
+                   "(give --authority, or authority in letters.toml)")
     prefix = doc_prefix or config.prefix or ""
     deadlines = [_deadline(d, lang, common) for d in record.deadlines]
     base.update({
