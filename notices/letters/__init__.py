@@ -156,7 +156,8 @@ def check_template(template: str | Path | CompiledTemplate,
     from .variables import schema
 
     # a shipped template's derived and optional variables are filled in (see prepare_row)
-    derived = {name for name, var in schema().items() if var.derived or var.optional} if _shipped(tpl) else set()
+    derived = ({name for name, var in schema().items() if var.derived or var.optional}
+               if _shipped(tpl) else set())
     missing = {var for row in rows for var in tpl.required - derived if var not in row}
     unused = {key for row in rows for key in row if key not in tpl.variables}
     return sorted(missing), sorted(unused)

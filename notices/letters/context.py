@@ -220,7 +220,8 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
     targets = [f for f in figures if f.role == "target"]
     pairs: list[tuple[Figure | None, Figure | None]] = []
     for actual in actuals:
-        match = next((t for t in targets if indicator(t) == indicator(actual) and t.unit == actual.unit), None)
+        match = next((t for t in targets
+                      if indicator(t) == indicator(actual) and t.unit == actual.unit), None)
         if match is None:
             match = next((t for t in targets if t.unit == actual.unit and t.subject is None), None)
         if match is not None:

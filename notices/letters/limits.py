@@ -65,7 +65,8 @@ def environment_class():  # noqa: ANN201 - jinja2 is imported lazily
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if _size(seq) and isinstance(times, int) and _size(seq) * max(times, 0) > MAX_STRING:
-                        raise LimitExceeded(f"a repeated value would be longer than {MAX_STRING:,} characters")
+                        raise LimitExceeded(f"a repeated value would be longer than {MAX_STRING:,} "
+                                            "characters")
             elif operator == "**":
                 if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT and (
                         not isinstance(left, (int, float)) or abs(left) > 1):

@@ -108,8 +108,8 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
         return "，".join(parts)
     parts = []
     if actual and percent:
-        change = found[1] if found else notes.placeholder("", "fell or rose",
-                                                          why_en=f"the record does not say which way {subject} moved")
+        why = f"the record does not say which way {subject} moved"
+        change = found[1] if found else notes.placeholder("", "fell or rose", why_en=why)
         parts.append(f"{subject} {change} by {actual}")
     elif actual:
         parts.append(f"{subject} was {actual}")
