@@ -159,7 +159,9 @@ def check_template(template: str | Path | CompiledTemplate,
     derived = ({name for name, var in schema().items() if var.derived or var.optional}
                if _shipped(tpl) else set())
     missing = {var for row in rows for var in tpl.required - derived if var not in row}
-    unused = {key for row in rows for key in row if key not in tpl.variables}
+    sources = ({schema()[v].source for v in tpl.variables if v in schema() and schema()[v].source}
+               if _shipped(tpl) else set())
+    unused = {key for row in rows for key in row if key not in tpl.variables | sources}
     return sorted(missing), sorted(unused)
 
 
