@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,9 +21,8 @@ from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken,
 
 Draft = NoticeView  # the functions below read a notice's view
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
+from ..months import MONTH_NUMBERS as MONTHS, month_number
+from ..deadlines import add_months, due_date  # noqa: F401 - add_months: the name earlier code imported
 _MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -57,8 +56,7 @@ def _month(m: re.Match) -> int | None:
         return int(m.group("m"))
     mon = m.groupdict().get("mon")
     if mon:
-        key = mon.lower().rstrip(".")
-        return MONTHS.get(key) or MONTHS.get(key[:3])
+        return month_number(mon)
     return None
 
 
@@ -321,13 +319,6 @@ EN_DEADLINES = [
 ]
 
 
-def add_months(start: date, n: int) -> date:
-    month = start.month - 1 + n
-    year = start.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
 def _amount(raw: str) -> int | None:
     raw = raw.strip()
     value = parse_number(raw)
@@ -338,8 +329,6 @@ def _amount(raw: str) -> int | None:
 
 def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | None,
                      ref_year: int | None) -> tuple[str | None, list[str]]:
-    from ..workdays import add_working_days
-
     if unit == "date":
         gd = m.groupdict()
         year = int(gd["y"]) if gd.get("y") else (notice.year if notice else ref_year)
@@ -360,12 +349,8 @@ def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | 
         return None, [f"deadline {m.group(0)!r} not resolved: the notice date is unknown"]
     if amount is None:
         return None, []
-    if unit == "working_day":
-        due, warnings = add_working_days(notice, amount)
-        return due.isoformat(), warnings
-    if unit == "day":
-        return (notice + timedelta(days=amount)).isoformat(), []
-    return add_months(notice, amount).isoformat(), []
+    due, warnings = due_date(notice, amount, unit)
+    return due.isoformat(), warnings
 
 
 @Language.factory("notices_deadlines", assigns=["doc.spans", "span._.deadline"],

@@ -15,10 +15,7 @@ _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
 _BIG_UNITS = ("", "万", "亿", "万亿")
 
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
+from ..months import MONTH_NAMES as _MONTHS_EN
 
 
 def to_date(value: Any) -> dt.date | None:

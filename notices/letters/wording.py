@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon
+from ..deadlines import written
 from .filters import cn_date, en_date, number
 
 __all__ = ["Notes", "comparison", "count", "deadline_phrase", "sanction", "figure_text"]
@@ -142,8 +143,6 @@ def count(item: dict[str, Any], lang: str, notes: Notes, *, source_lang: str | N
     return figure_text(value, unit, "", lang, notes, why=text)
 
 
-_ZH_UNITS = {"working_day": "个工作日内", "day": "日内", "month": "个月内"}
-_EN_UNITS = {"working_day": "working days", "day": "days", "month": "months"}
 
 
 def deadline_phrase(item: dict[str, Any] | None, lang: str, notes: Notes) -> str:
@@ -158,10 +157,11 @@ def deadline_phrase(item: dict[str, Any] | None, lang: str, notes: Notes) -> str
         day = None
     if unit == "date" and day:
         return f"在{cn_date(day)}前" if lang == "zh" else f"by {en_date(day)}"
-    if amount not in (None, "") and unit in _ZH_UNITS:
+    limit = written(amount, unit, lang) if amount not in (None, "") else None
+    if limit:
         if lang == "zh":
-            return f"在{number(amount)}{_ZH_UNITS[unit]}" + (f"（{cn_date(day)}前）" if day else "")
-        return f"within {number(amount)} {_EN_UNITS[unit]}" + (f" (by {en_date(day)})" if day else "")
+            return f"在{limit}" + (f"（{cn_date(day)}前）" if day else "")
+        return limit + (f" (by {en_date(day)})" if day else "")
     text = str(item.get("text") or "").strip()
     if text and lexicon.language_of(text) == lang:
         return text if lang == "en" or text.startswith("在") else f"在{text}"
