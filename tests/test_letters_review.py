@@ -119,7 +119,8 @@ def test_any_record_values_give_letters_and_a_review_never_a_crash(tmp_path_fact
     record = _record(lang=lang, sanctions=[{"text": sanction}],
                      figures=[{"value": value, "unit": unit, "text": subject, "subject": subject,
                                "city_code": "140500", "role": role} for role in ("actual", "count")],
-                     officials=[{"name": name, "title": name, "org": name, "city_code": "140500"}])
+                     officials=[{"name": name, "title": name, "org": name, "city_code": "140500"}],
+                     deadlines=[{"text": unit, "amount": value, "unit": "day", "due": None}])
     reviews = review_letters([record], "interview-notice")
     assert [r.number for r in reviews] == [1, 2, 3]
     results = render_letters([record], "interview-notice-en", tmp_path_factory.mktemp("fuzz"))

@@ -157,7 +157,11 @@ def deadline_phrase(item: dict[str, Any] | None, lang: str, notes: Notes) -> str
         day = None
     if unit == "date" and day:
         return f"在{cn_date(day)}前" if lang == "zh" else f"by {en_date(day)}"
-    limit = written(amount, unit, lang) if amount not in (None, "") else None
+    try:
+        sane = amount not in (None, "") and 0 < float(amount) < 100_000
+        limit = written(amount, unit, lang) if sane else None
+    except (OverflowError, ValueError, TypeError):  # an amount no deadline has (10**400 days)
+        limit = None
     if limit:
         if lang == "zh":
             return f"在{limit}" + (f"（{cn_date(day)}前）" if day else "")
