@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import hashlib
 
-from ..readers import Document
-from ..record import Record
-from ..text import detect_lang
+from ..spacy_import import import_spacy
+
+import_spacy()  # before the components import spaCy: without its command-line package
+
+from ..readers import Document  # noqa: E402
+from ..record import Record  # noqa: E402
+from ..text import detect_lang  # noqa: E402
 
 
 def extract(text: str, *, lang: str | None = None, date: str | None = None,

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
+from ..resources import gc_paused
 from .lexicon import lexicon
 from .mentions import DATE, PLACE, PROVINCE, NoticeView, PlaceInfo, mark_done, require, view
 
@@ -32,6 +33,7 @@ class _Index:
 
 
 @cache
+@gc_paused()
 def _zh_index() -> _Index:
     gaz = load_gazetteer()
     lex = lexicon("zh")
@@ -48,6 +50,7 @@ def _zh_index() -> _Index:
 
 
 @cache
+@gc_paused()
 def _en_index() -> dict[str, tuple[str, ...]]:
     gaz = load_gazetteer()
     never = {w.lower() for w in lexicon("en")["place_never"]}
