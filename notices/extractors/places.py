@@ -79,7 +79,17 @@ _SUFFIX_WORD_ENDS = frozenset("域场民")
 
 
 def find_zh(norm: str) -> list[tuple[int, int, str]]:
-    """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping."""
+    """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping.
+
+    A scan with the candidate lengths per first character. Measured against spaCy's
+    ``PhraseMatcher`` (one token per character, on a doc of the normalised text) and an
+    Aho-Corasick automaton (pyahocorasick, all matches then the same longest-leftmost choice;
+    or ``iter_long``), all giving these same matches (best of 7, CPU, one process,
+    ``benchmarks/bench_places.py``): on the corpus's 42 Chinese notices (26,143 characters)
+    5.3-5.5 ms here, 6.8-6.9 ms Aho-Corasick (6.6 iter_long), 6.9-8.0 ms PhraseMatcher; on one
+    100 KB text 21.8-22.8 ms, 27.0-27.2 ms, 28.5-29.1 ms. Building: the automaton 4 ms, the
+    PhraseMatcher 150-230 ms (a doc per surface). The scan stays: it is the fastest.
+    """
     index = _zh_index()
     out = []
     i, n = 0, len(norm)
