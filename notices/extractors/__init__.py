@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import hashlib
 
-from ..errors import TooLong
-from ..readers import Document
-from ..record import Record
-from ..text import detect_lang, replace_surrogates
+from ..spacy_import import import_spacy
+
+import_spacy()  # before the components import spaCy: without its command-line package
+
+from ..errors import TooLong  # noqa: E402
+from ..readers import Document  # noqa: E402
+from ..record import Record  # noqa: E402
+from ..text import detect_lang, replace_surrogates  # noqa: E402
 
 # spaCy refuses texts over nlp.max_length (1,000,000 by default: its parser and NER need about
 # 1 GB per 100,000 characters, which our blank pipelines do not have). Measured with

@@ -169,7 +169,7 @@ def make_assemble(nlp: Language, name: str):  # noqa: ANN201
         require(doc, "notices_assemble", COMPONENTS)
         v = view(doc)
         doc._.record = assemble(doc)
-        doc.ents = filter_spans([s for s in v.group if s.label_ in ENTITY_LABELS])
+        doc.ents = filter_spans(v.spans(ENTITY_LABELS))
         doc.user_data.pop("notices.view", None)  # the view is for the components, not for keeps
         mark_done(doc, "notices_assemble")
         return doc

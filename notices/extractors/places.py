@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
+from ..resources import gc_paused
 from .lexicon import lexicon
 from .mentions import DATE, PLACE, PROVINCE, NoticeView, PlaceInfo, mark_done, require, view
 
@@ -32,6 +33,7 @@ class _Index:
 
 
 @cache
+@gc_paused()
 def _zh_index() -> _Index:
     gaz = load_gazetteer()
     lex = lexicon("zh")
@@ -48,6 +50,7 @@ def _zh_index() -> _Index:
 
 
 @cache
+@gc_paused()
 def _en_index() -> dict[str, tuple[str, ...]]:
     gaz = load_gazetteer()
     never = {w.lower() for w in lexicon("en")["place_never"]}
@@ -90,7 +93,17 @@ _SUFFIX_WORD_ENDS = frozenset("域场民")
 
 
 def find_zh(norm: str) -> list[tuple[int, int, str]]:
-    """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping."""
+    """(start, end, surface) of every gazetteer surface, longest-leftmost, non-overlapping.
+
+    A scan with the candidate lengths per first character. Measured against spaCy's
+    ``PhraseMatcher`` (one token per character, on a doc of the normalised text) and an
+    Aho-Corasick automaton (pyahocorasick, all matches then the same longest-leftmost choice;
+    or ``iter_long``), all giving these same matches (best of 7, CPU, one process,
+    ``benchmarks/bench_places.py``): on the corpus's 42 Chinese notices (26,143 characters)
+    5.3-5.5 ms here, 6.8-6.9 ms Aho-Corasick (6.6 iter_long), 6.9-8.0 ms PhraseMatcher; on one
+    100 KB text 21.8-22.8 ms, 27.0-27.2 ms, 28.5-29.1 ms. Building: the automaton 4 ms, the
+    PhraseMatcher 150-230 ms (a doc per surface). The scan stays: it is the fastest.
+    """
     index = _zh_index()
     out = []
     i, n = 0, len(norm)
