@@ -30,6 +30,7 @@ _EXPORTS = {
     "Document": "notices.readers:Document",
     "render_letters": "notices.letters:render_letters",
     "render": "notices.letters:render",
+    "review_letters": "notices.letters.review:review_letters",
     "batch": "notices.batch:batch",
     "open_store": "notices.batch:open_store",
 }

@@ -49,14 +49,21 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """``text`` without soft hyphens and zero-width characters, lone surrogates (which no file
-    can hold, but a Python string can) replaced by U+FFFD; and a warning when any were."""
-    warnings = []
+def replace_surrogates(text: str) -> tuple[str, list[str]]:
+    """``text`` with lone surrogates (which no file can hold, but a Python string can, and
+    which cannot be written out as UTF-8) replaced by U+FFFD, keeping its length; a warning
+    when any were."""
     lone = len(_SURROGATE.findall(text))
-    if lone:
-        text = _SURROGATE.sub("\ufffd", text)
-        warnings.append(f"{lone} lone surrogate code point{'s' if lone > 1 else ''} replaced by U+FFFD")
+    if not lone:
+        return text, []
+    return _SURROGATE.sub("\ufffd", text), [
+        f"{lone} lone surrogate code point{'s' if lone > 1 else ''} replaced by U+FFFD"]
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """``text`` without soft hyphens and zero-width characters and with lone surrogates
+    replaced (:func:`replace_surrogates`), and the warnings."""
+    text, warnings = replace_surrogates(text)
     return text.translate(_INVISIBLE), warnings
 
 
@@ -78,6 +85,10 @@ def decode_bytes(raw: bytes, *, declared: str | None = None, path: str | None = 
         raise EmptyInput("the file is empty", path=path)
     warnings: list[str] = []
     for bom, encoding in _BOMS:
+        if raw.startswith(bom) and encoding == "utf-8":
+            text, bad, note = _utf8(raw[len(bom):])
+            warnings += [note] if note else []
+            break
         if raw.startswith(bom):
             text, bad = _lenient(raw[len(bom):], encoding)
             break
@@ -146,10 +157,7 @@ def _eight_bit(raw: bytes, declared: str | None, warnings: list[str]) -> tuple[s
     if declared and declared_codec is None:
         warnings.append(f"the declared charset {declared[:40]!r} is unknown; the encoding was detected")
     if _mostly_utf8(raw, strict=declared_codec not in (None, "utf-8")):
-        text, bad, gb_lines = _utf8_by_line(raw)
-        note = (f"{gb_lines} line{'s' if gb_lines > 1 else ''} in GB18030 inside UTF-8 text, read as GB18030"
-                if gb_lines else None)
-        return "utf-8", text, bad, note
+        return "utf-8", *_utf8(raw)
     if declared_codec and declared_codec != "utf-8":
         text, bad = _lenient(raw, declared_codec)
         if bad <= max(2, len(raw) // 1000):
@@ -177,6 +185,19 @@ def _mostly_utf8(raw: bytes, *, strict: bool) -> bool:
     bad = loose.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
     good = sum(1 for ch in loose if ord(ch) > 127) - bad
     return good > 0 and good >= (4 if strict else 1) * bad
+
+
+def _utf8(raw: bytes) -> tuple[str, int, str | None]:
+    """UTF-8 with its broken sequences replaced and its GB18030 lines read as such: (text,
+    replaced, a note on the GB18030 lines or None)."""
+    try:
+        return raw.decode("utf-8"), 0, None
+    except UnicodeDecodeError:
+        pass
+    text, bad, gb_lines = _utf8_by_line(raw)
+    note = (f"{gb_lines} line{'s' if gb_lines > 1 else ''} in GB18030 inside UTF-8 text, read as GB18030"
+            if gb_lines else None)
+    return text, bad, note
 
 
 def _utf8_by_line(raw: bytes) -> tuple[str, int, int]:

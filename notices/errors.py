@@ -42,6 +42,13 @@ class EmptyInput(NoticesError):
     type = "empty"
 
 
+class TooLong(NoticesError):
+    """A notice longer than extraction takes (``notices.extractors.MAX_CHARS``)."""
+
+    code = "E105"
+    type = "too_long"
+
+
 class UnsupportedFormat(NoticesError):
     code = "E104"
     type = "unsupported_format"

@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from notices.errors import DataError
-from notices.resources import data_path
+from notices.resources import data_path, gc_paused
 
 __all__ = ["Division", "DivisionChange", "Gazetteer", "LEVELS", "load_gazetteer"]
 
@@ -156,7 +156,8 @@ def _change_ends(change: DivisionChange) -> str:
 class Gazetteer:
     """Lookups over a fixed set of divisions and former names; build with :func:`load_gazetteer`."""
 
-    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors", "_exonyms", "_exonyms_full")
+    __slots__ = ("_by_code", "_zh", "_en", "_en_display", "_successors", "_exonyms", "_exonyms_full",
+                 "_changes", "_english_names")
 
     def __init__(
         self, divisions: Iterable[Division], changes: Iterable[DivisionChange] = (),
@@ -168,33 +169,73 @@ class Gazetteer:
                 raise DataError(f"division code {div.code} appears twice")
             self._by_code[div.code] = div
         self._zh: dict[str, list[_Entry]] = {}
-        self._en: dict[str, list[_Entry]] = {}
-        self._en_display: dict[str, list[_Entry]] = {}
         for div in self._by_code.values():
             entry = _Entry(div.code)
             for surface in (div.name, div.short):
                 self._add(self._zh, surface, entry)
-            for form in _english_forms(div):
-                self._add_en(form, entry)
-        changes = list(changes)
+        self._changes = list(changes)
         self._successors: dict[str, list[DivisionChange]] = {}
-        for change in changes:
+        for change in self._changes:
             if change.change != "renamed" and change.successor_code in self._by_code:
                 self._successors.setdefault(change.code, []).append(change)
-        for change in changes:
-            self._add_former(change)
+        for change in self._changes:
+            former = self._former(change)
+            if former is not None:
+                entries, short = former
+                for entry in entries:
+                    for surface in (change.name, short):
+                        self._add(self._zh, surface, entry)
+        self._english_names = [(code, name) for code, name in english_names if code in self._by_code]
         self._exonyms: dict[str, str] = {}
         self._exonyms_full: dict[str, str] = {}
-        for code, name in english_names:  # names English writes its own way: Lhasa, Harbin
-            if code in self._by_code:
-                div = self._by_code[code]
-                suffix = div.name_en_full.partition(" ")[2]
-                if suffix and name.endswith(" " + suffix):
-                    self._exonyms_full.setdefault(code, name)
-                else:
-                    self._exonyms.setdefault(code, name)
-                for form in _ascii_variants(name):
-                    self._add_en(form, _Entry(code))
+        for code, name in self._english_names:  # names English writes its own way: Lhasa, Harbin
+            div = self._by_code[code]
+            suffix = div.name_en_full.partition(" ")[2]
+            if suffix and name.endswith(" " + suffix):
+                self._exonyms_full.setdefault(code, name)
+            else:
+                self._exonyms.setdefault(code, name)
+        # The English index is built on first English lookup: a Chinese notice never needs it,
+        # and its forms (every pinyin spelling with and without suffixes) are most of the cost.
+        self._en: dict[str, list[_Entry]] | None = None
+        self._en_display: dict[str, list[_Entry]] = {}
+
+    def _english(self) -> dict[str, list[_Entry]]:
+        """The English index (keys folded by :func:`_en_key`), built once on first use."""
+        if self._en is not None:
+            return self._en
+        with gc_paused():
+            return self._build_english()
+
+    def _build_english(self) -> dict[str, list[_Entry]]:
+        en: dict[str, list[_Entry]] = {}
+        display: dict[str, list[_Entry]] = {}
+
+        def add(form: str, entry: _Entry) -> None:
+            self._add(en, _en_key(form), entry)
+            self._add(display, form, entry)
+
+        for div in self._by_code.values():
+            entry = _Entry(div.code)
+            for form in _english_forms(div):
+                add(form, entry)
+        for change in self._changes:
+            former = self._former(change)
+            if former is None:
+                continue
+            # an English form a division in use already has keeps meaning that one
+            renamed = change.change == "renamed"
+            forms = [f for f in _ascii_variants(change.name_en)
+                     if renamed or not self._in_use(en.get(_en_key(f), ()))]
+            for entry in former[0]:
+                for form in forms:
+                    add(form, entry)
+        for code, name in self._english_names:
+            for form in _ascii_variants(name):
+                add(form, _Entry(code))
+        self._en_display = display
+        self._en = en
+        return en
 
     @staticmethod
     def _add(index: dict[str, list[_Entry]], surface: str, entry: _Entry) -> None:
@@ -203,23 +244,20 @@ class Gazetteer:
             if entry not in entries:
                 entries.append(entry)
 
-    def _add_en(self, form: str, entry: _Entry) -> None:
-        self._add(self._en, _en_key(form), entry)
-        self._add(self._en_display, form, entry)
-
-    def _add_former(self, change: DivisionChange) -> None:
-        """A former name means its successors from the day it stopped being used; a renamed
-        division's old name means it always (襄樊 is 襄阳)."""
+    def _former(self, change: DivisionChange) -> tuple[list[_Entry], str] | None:
+        """What a former name means, and its short form: its successors from the day it stopped
+        being used; a renamed division's old name means it always (襄樊 is 襄阳). None for a name
+        that means nothing now (abolished)."""
         if change.change == "renamed":
-            entries = [(change.code, _Entry(change.code, always=True))]
+            entries = [_Entry(change.code, always=True)]
             short = _former_short(change.name)
         elif change.change == "abolished" or change.successor_code not in self._by_code:
-            return
+            return None
         else:
             entries = []
             code, after, seen = change.successor_code, _change_ends(change), {change.code}
             while code in self._by_code and code not in seen:  # and on along the chain
-                entries.append((code, _Entry(code, after=after)))
+                entries.append(_Entry(code, after=after))
                 seen.add(code)
                 nxt = self._successors.get(code)
                 if not nxt:
@@ -227,18 +265,11 @@ class Gazetteer:
                 code, after = nxt[0].successor_code, _change_ends(nxt[0])
             own = self._by_code.get(change.code)
             short = own.short if own is not None and own.name == change.name else ""
-        # a short or English form a division in use already has keeps meaning that one
+        # a short form a division in use already has keeps meaning that one
         # (莱芜 is 莱芜区, not the 济南市 that absorbed 莱芜市)
-        renamed = change.change == "renamed"
-        if short and not renamed and self._in_use(self._zh.get(short, ())):
+        if short and change.change != "renamed" and self._in_use(self._zh.get(short, ())):
             short = ""
-        forms = [f for f in _ascii_variants(change.name_en)
-                 if renamed or not self._in_use(self._en.get(_en_key(f), ()))]
-        for _, entry in entries:
-            for surface in (change.name, short):
-                self._add(self._zh, surface, entry)
-            for form in forms:
-                self._add_en(form, entry)
+        return entries, short
 
     def _in_use(self, entries: Iterable[_Entry]) -> bool:
         return any(not self._by_code[e.code].former for e in entries if e.after is None)
@@ -314,7 +345,8 @@ class Gazetteer:
             entries = self._zh.get(surface, [])
         else:
             key = _en_key(surface)
-            entries = self._en.get(key) or self._en.get(key.replace("'", ""), [])
+            en = self._english()
+            entries = en.get(key) or en.get(key.replace("'", ""), [])
         found: dict[str, Division] = {}
         for entry in entries:
             div = self._by_code[entry.code]
@@ -333,6 +365,7 @@ class Gazetteer:
         if lang == "zh":
             index = self._zh
         elif lang == "en":
+            self._english()
             index = self._en_display
         else:
             raise ValueError(f"unknown language {lang!r}: expected 'zh' or 'en'")
@@ -379,6 +412,7 @@ def read_changes(path: Path) -> list[DivisionChange]:
 
 
 @cache
+@gc_paused()
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, read on first call and cached."""
     return Gazetteer(

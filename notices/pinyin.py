@@ -25,6 +25,7 @@ __all__ = [
     "place_pinyin",
     "surname_table",
     "surnames",
+    "common_surnames",
     "syllables",
 ]
 
@@ -72,6 +73,15 @@ def surname_table() -> Mapping[str, Surname]:
 def surnames() -> frozenset[str]:
     """The simplified forms of the known surnames."""
     return frozenset(entry.surname for entry in surname_table().values())
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """The known surnames less the rare ones (``data/surnames_rare.txt``: 介, 政, 考 are everyday
+    words too), for guessing whether a word is a surname."""
+    lines = data_path("surnames_rare.txt").read_text(encoding="utf-8").splitlines()
+    rare = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+    return surnames() - rare
 
 
 def is_surname_start(text: str) -> int:

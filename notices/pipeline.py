@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from functools import cache
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from .spacy_import import import_spacy
 
-from .extractors.assemble import COMPONENTS as MENTION_COMPONENTS
-from .extractors.mentions import Meta, register_extensions
-from .record import Record
+spacy = import_spacy()  # before any other spaCy import: without its command-line package
+
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from .extractors.assemble import COMPONENTS as MENTION_COMPONENTS  # noqa: E402
+from .extractors.mentions import Meta, register_extensions  # noqa: E402
+from .record import Record  # noqa: E402
+from .resources import gc_paused  # noqa: E402
 
 COMPONENTS = (*MENTION_COMPONENTS, "notices_assemble")
 
@@ -48,9 +52,14 @@ DEFAULT_SEGMENTER = "char"
 MAX_LENGTH = 20_000_000
 
 
-@cache
 def load(lang: str, segmenter: str = DEFAULT_SEGMENTER) -> Language:
     """The pipeline for ``zh`` or ``en``, built on first use and cached."""
+    return _load(lang, segmenter)  # one cache key however it is called: load("zh") is load("zh", "char")
+
+
+@cache
+@gc_paused()
+def _load(lang: str, segmenter: str) -> Language:
     _register()
     if lang == "zh":
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {

@@ -16,11 +16,14 @@ import re
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc
-from spacy.util import registry
-from spacy.vocab import Vocab
-
 from .resources import data_path
+from .spacy_import import import_spacy
+
+import_spacy()  # before any other spaCy import: without its command-line package
+
+from spacy.tokens import Doc  # noqa: E402
+from spacy.util import registry  # noqa: E402
+from spacy.vocab import Vocab  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .decode import Decoded, clean_text, decode_bytes
+from .decode import Decoded, clean_text, decode_bytes, replace_surrogates
 from .resources import data_path
 
-__all__ = ["Decoded", "clean_text", "decode", "decode_bytes", "detect_lang", "normalize"]
+__all__ = ["Decoded", "clean_text", "decode", "decode_bytes", "detect_lang", "normalize", "replace_surrogates"]
 
 
 def decode(raw: bytes, *, path: str | None = None) -> str:

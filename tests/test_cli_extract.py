@@ -75,8 +75,9 @@ def test_eval_scores_a_gold_folder(run, tmp_path):
     result = run("eval", "--format", "json", str(tmp_path))
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["fields"]["cities"] == {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5, "f1": 0.6667}
-    assert report["fields"]["date"]["f1"] == 1.0
+    assert report["fields"]["places"] == {"tp": 1, "fp": 0, "fn": 1, "gold": 2, "pred": 1,
+                                          "precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert report["accuracy"]["date"]["accuracy"] == 1.0
 
 
 def test_eval_without_gold_is_an_error(run, tmp_path):

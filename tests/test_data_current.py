@@ -22,11 +22,16 @@ def _load(script: str):
     ("build_t2s", "t2s.tsv"),
     ("build_common_chars", "common_chars.txt"),
     ("build_userdict", "userdict.txt"),
+    ("build_surnames", "surnames.tsv"),
 ])
 def test_committed_data_is_current(script, data):
     built = _load(script).build()
     committed = (ROOT / "notices" / "data" / data).read_text(encoding="utf-8")
     assert built == committed, f"notices/data/{data} is stale: run python scripts/{script}.py"
+
+
+def test_rare_surnames_list_is_current():
+    assert _load("build_surnames").build_rare() == (ROOT / "notices" / "data" / "surnames_rare.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("index, data", [(0, "divisions.tsv"), (1, "division_changes.tsv")])

@@ -24,7 +24,7 @@ def test_notice_record(extract):
     assert r.kind == "interview"
     assert r.authority.name == "生态环境部"
     assert {c.name: (c.code, c.role) for c in r.cities} == {
-        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject")}
+        "晋城市": ("140500", "subject"), "邯郸市": ("130400", "subject"), "北京市": ("110000", "mentioned")}
 
 
 def test_officials_and_orgs(extract):
@@ -151,3 +151,61 @@ def test_year_less_dateline_after_the_period_it_reports(extract):
     r = extract("BEIJING, Jan. 17 (Xinhua) -- The ministry summoned officials of Tianjin. "
                 "Between October and December 2017, PM2.5 rose.", lang="en")
     assert r.date == "2018-01-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The firm was fined 16,400 U.S. dollars.", [(16400, "USD")]),
+        ("He took $2,300 in bribes.", [(2300, "USD")]),
+        ("Emissions doubled after a one-month halt.", [(1, "month"), (2, "times")]),
+        ("Inspectors listed 40 tough new measures.", [(40, "measures")]),
+        ("Inspectors visited three cities and 10 provincial regions.", []),
+        ("The 45-year-old manager was detained.", []),
+    ],
+)
+def test_english_quantities_and_what_is_no_figure(extract, text, figures):
+    got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
+    assert sorted((f.value, f.unit) for f in got) == sorted(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("Inspectors fined Datong Hengda Textile Co. for dumping waste.", ["Datong Hengda Textile Co."]),
+        ("Shanxi Jinfeng Coking Corp and Datong Iron and Steel Corp were named in the report.",
+         ["Shanxi Jinfeng Coking Corp", "Datong Iron and Steel Corp"]),
+        ("Datong Steel Group Co. Coking Plant was ordered to halt production.", ["Datong Steel Group Co. Coking Plant"]),
+    ],
+)
+def test_english_company_names(extract, text, companies):
+    got = extract("TAIYUAN, May 3, 2018 (Xinhua) -- " + text, lang="en").companies
+    assert [c.name for c in got] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The bureau sent out25 teams and over900 inspectors.", [(25, "teams"), (900, "inspectors")]),
+        ("They checked 120 sites and found faults at nine of the sites.", [(120, "sites"), (9, "sites")]),
+        ("More than 3,000 of them were closed.", [(3000, None)]),
+        ("Of the 60 plants, 38 were fined.", [(60, "plants"), (38, None)]),
+        ("Inspections are carried out every two years.", [(2, "years")]),
+        ("The manager was held for 10 days.", [(10, "days")]),
+        ("The city must rectify within 10 days.", []),
+        ("Two years ago the plant was closed, and in the past three years it paid fines.", []),
+        ("The province is halfway through a five-year plan.", [(5, "year")]),
+        ("It follows the Three-Year Action Plan.", []),
+        ("By 2025, eight major lakes will be cleaner.", [(8, "lakes")]),
+        ("The first batch of six central ecological and environmental protection inspection teams arrived.",
+         [(6, "teams")]),
+        ("The three companies were fined.", [(3, "companies")]),
+        ("Officials from the city and two of its counties were summoned.", []),
+        ("SO2 and NOx fell; km2 of land.", []),
+        ("Inspectors found that 11 of 14 had no permit.", [(11, None)]),
+        ("Nearly one-third of them were idle, and a quarter of the tanks leaked.", [(0.3333, None), (0.25, None)]),
+    ],
+)
+def test_english_counts_glued_partitive_and_durations(extract, text, figures):
+    got = extract("BEIJING, May 3, 2018 (Xinhua) -- " + text, lang="en").figures
+    assert sorted(((f.value, f.unit) for f in got), key=str) == sorted(figures, key=str)

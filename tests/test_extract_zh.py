@@ -253,16 +253,17 @@ def test_official_name_boundaries(extract, text, name):
 
 
 @pytest.mark.parametrize(
-    ("text", "date"),
+    ("text", "date", "published"),
     [
-        ("标题\n\n河北生态环境  2021-11-22 18:30\n\n11月19日至21日，督导组开展明察暗访。", "2021-11-22"),
-        ("标题\n\n（记者 丁雅琴）2024年1月25日上午，自治区举行新闻发布会。", "2024-01-25"),
-        ("关于督促整改的通知\n\n福州市人民政府：\n\n2024年9月10日，我厅开展检查。\n\n福建省生态环境厅\n2024年9月26日", "2024-09-26"),
-        ("新华社北京5月3日电 生态环境部约谈了晋城市。十三五（2016-2020年）期间，2018年目标未完成。", "2018-05-03"),
+        ("标题\n\n河北生态环境  2021-11-22 18:30\n\n11月19日至21日，督导组开展明察暗访。", "2021-11-19", "2021-11-22"),
+        ("标题\n\n（记者 丁雅琴）2024年1月25日上午，自治区举行新闻发布会。", "2024-01-25", None),
+        ("关于督促整改的通知\n\n福州市人民政府：\n\n2024年9月10日，我厅开展检查。\n\n福建省生态环境厅\n2024年9月26日", "2024-09-26", None),
+        ("新华社北京5月3日电 生态环境部约谈了晋城市。十三五（2016-2020年）期间，2018年目标未完成。", "2018-05-03", "2018-05-03"),
     ],
 )
-def test_notice_date_sources(extract, text, date):
-    assert extract(text, lang="zh").date == date
+def test_act_and_publication_date_sources(extract, text, date, published):
+    record = extract(text, lang="zh")
+    assert (record.date, record.published) == (date, published)
 
 
 def test_year_end_deadline_with_its_year(extract):
@@ -307,3 +308,90 @@ def test_clauses_ending_in_factory_are_not_companies(extract, text):
 
 def test_an_office_is_not_a_person(extract):
     assert extract("西安市生态环境局长安分局局长出席会议。", lang="zh").officials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("省生态环境厅副厅长吉建军带队督察大同市。", ["吉建军"]),
+        ("朔州市副市长禚志刚表示接受约谈。", ["禚志刚"]),
+        ("副市长介绍，全市已完成整改。", []),
+        ("对排名靠后的乡镇，约谈政府分管负责人。", []),
+    ],
+)
+def test_rare_surnames_make_names_only_as_whole_names(extract, text, names):
+    assert [o.name for o in extract(text, lang="zh").officials] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("共淘汰燃煤锅炉35蒸吨。", [(35, "蒸吨")]),
+        ("非法倾倒污泥2000多吨。", [(2000, "t")]),
+        ("经过一个月的督察，发现问题12个。", [(1, "个月"), (12, "个")]),
+        ("全省14个市州中，6个县(区)排名靠后，共查处案件9起。", [(9, "起")]),
+        ("全市155个乡镇参与排名。", []),
+        ("该项目二期工程未批先建。", []),
+    ],
+)
+def test_chinese_quantities_and_what_is_no_figure(extract, text, figures):
+    assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("督察发现，国家能源投资集团有限责任公司所属电厂超标排放。", ["国家能源投资集团有限责任公司"]),
+        ("督察组发现该县污水处理厂长期超标排放。", []),
+        ("执法人员发现海南某有限公司非法储存危险废物。", []),
+        ("檢查發現，大同市恒達電廠超標排放。", ["大同市恒達電廠"]),
+    ],
+)
+def test_company_names_and_what_is_no_company(extract, text, companies):
+    assert [c.name for c in extract(text, lang="zh").companies] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("检查发现，全市共有9个重点乡镇存在问题，涉及企业36家。", [(36, "家")]),
+        ("督察覆盖5个直辖市，抽查12个未达标城市。", []),
+        ("该省地级市一共有11个。", []),
+        ("全省31个省控断面中有4个未达标。", [(31, "个省控断面"), (4, "个")]),
+        ("该公司被处以罚款20万，并责令停产。", [(200000, "yuan")]),
+        ("参与巡查的干部逾千人，排查近百个作坊。", [(1000, "人"), (100, "个作坊")]),
+        ("调阅资料2.6万余份。", [(26000, "份")]),
+        ("保护区存在三大问题、两方面短板。", [(3, "大问题"), (2, "方面短板")]),
+        ("进驻时间两周左右，此前已连续三年开展督察。", [(2, "周"), (3, "年")]),
+        ("码头岸线长度80m，另有管道150mm。", [(80, "m")]),
+        ("年底前完成，3天后复查，2019年起实施。", []),
+        ("共约谈11名县长、4名副县长。", [(11, "名县长"), (4, "名副县长")]),
+        ("累计罚款超2.3亿元", [(230000000, "yuan")]),
+    ],
+)
+def test_counts_durations_and_money_as_clerks_write_them(extract, text, figures):
+    assert [(f.value, f.unit) for f in extract(text, lang="zh").figures] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空气质量排名前十名依次为甲镇、乙镇。",  # a rank
+        "落实《水十条》要求，推进治理。",  # a number inside a plan's name
+        "四二支渠断面水质超标。",  # digits read one by one: a canal's name
+        "新疆五家渠市开展督查。",  # a number inside a place's name
+        "排名靠后的是兰州2组、西宁4组。",  # inspection groups named by place and number
+    ],
+)
+def test_names_ranks_and_groups_are_no_figures(extract, text):
+    assert extract(text, lang="zh").figures == []
+
+
+def test_a_count_restated_with_its_noun_is_one_figure(extract):
+    r = extract("本批转办信访件57件。第九批57件群众举报件涉及大气污染。", lang="zh")
+    assert [f.value for f in r.figures] == [57]
+
+
+def test_a_count_keeps_its_noun_in_its_text(extract):
+    r = extract("已有3名市长、1名副市长、1名局长被约谈。", lang="zh")
+    assert [f.text for f in r.figures] == ["3名市长", "1名副市长", "1名局长"]

@@ -131,6 +131,7 @@ def test_a_chinese_letter_from_an_english_record_has_no_english_in_it(tmp_path):
     result = render_letters([ENGLISH], "interview-notice", tmp_path)[0]
     text = _body(result.path)
     assert "438名人员、10个组" in text
+    assert "你市PM2.5平均浓度同比【请填写：下降或上升】15.7%。" in text  # concentration is no ratio
     assert "在20个工作日内（2018年5月31日前）" in text
     assert "我部将【请填写：处理措施的中文表述】" in text
     assert _latin_outside_placeholders(text) == []
@@ -242,3 +243,50 @@ def test_a_record_without_an_act_date_is_dated_from_its_publication_with_a_warni
 def test_a_given_date_needs_no_warning():
     plan = plan_letters(dict(COUNTY, date=None), date="2020-09-01")[0]
     assert plan.context["doc_number"] == "〔2020〕1号" and plan.warnings == []
+
+
+# ------------------------------------------------------------------ wording, as a table
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ({"subject": "PM2.5平均浓度同比下降", "unit": "%", "actual_text": "15.7%", "target_text": "20%"},
+     "PM2.5平均浓度同比下降15.7%，未完成下降20%的目标任务"),
+    ({"subject": "PM2.5平均浓度", "change": "上升", "unit": "%", "actual_text": "4.1%", "target_text": "20%"},
+     "PM2.5平均浓度同比上升4.1%，未完成下降20%的目标任务"),
+    ({"subject": "PM2.5平均浓度", "unit": "%", "actual_text": "", "target_text": "15%"},
+     "PM2.5平均浓度未完成下降15%的目标任务"),
+    ({"subject": "PM2.5平均浓度", "unit": "μg/m³", "actual_text": "108微克/立方米", "target_text": ""},
+     "PM2.5平均浓度为108微克/立方米"),
+    ({"subject": "优良天数比例", "unit": "%", "actual_text": "58.9%", "target_text": ""}, "优良天数比例为58.9%"),
+    ({"subject": "PM2.5月均浓度亦同比上升", "unit": "%", "actual_text": "17.6%", "target_text": ""},
+     "PM2.5月均浓度同比上升17.6%"),
+    ({"subject": "PM2.5平均浓度", "unit": "%", "actual_text": "3.7%", "target_text": ""},
+     "PM2.5平均浓度同比【请填写：下降或上升】3.7%"),
+    ({"subject": "", "unit": "%", "actual_text": "15.7%", "target_text": ""}, None),
+    ({"subject": "与年度目标要求", "unit": "%", "actual_text": "", "target_text": "6%"}, None),
+], ids=["fell", "rose", "target only", "concentration", "level", "words around", "no direction",
+        "no subject", "target wording"])
+def test_a_comparison_is_worded_with_its_subject(item, expected):
+    from notices.letters.wording import Notes, comparison
+
+    notes = Notes("zh")
+    assert comparison(item, "zh", notes) == expected
+    assert bool(notes.warnings) == (expected is None or "请填写" in expected)
+
+
+def test_a_chinese_letter_is_in_simplified_characters():
+    record = dict(TWO_CITIES, sanctions=[{"text": "暫停兩市新增大氣污染物排放建設項目環評審批"}])
+    plan = plan_letters(record)[0]
+    assert plan.context["sanctions"] == ["暂停两市新增大气污染物排放建设项目环评审批"]
+    assert any("繁体" in w for w in plan.warnings)
+
+
+def test_a_fine_is_never_the_citys_measure_even_with_its_code():
+    record = dict(TWO_CITIES, sanctions=[{"text": "处以罚款人民币42万元", "city_code": "411600"}])
+    assert plan_letters(record)[0].context["sanctions"] == []
+
+
+def test_a_record_without_an_authority_is_signed_by_the_default_with_a_warning():
+    plan = plan_letters(dict(COUNTY, authority=None))[0]
+    assert plan.context["authority"] == "生态环境部" and plan.context["we"] == "我部"
+    assert any("没有发文机关" in w for w in plan.warnings)
+    assert plan_letters(dict(COUNTY, authority=None), config=LetterConfig(authority="河北省生态环境厅"))[0].warnings == []

@@ -63,3 +63,45 @@ def test_fontconfig_resolves_the_aliases(family, expected):
     if expected not in subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout:
         pytest.skip(f"{expected} is not installed")
     assert expected in found.stdout
+
+
+def _pdf_fonts(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()]
+
+
+@needs_soffice
+@pytest.mark.skipif(subprocess.run(["which", "pdffonts"], capture_output=True).returncode != 0,
+                    reason="pdffonts (poppler-utils) is not installed")
+@pytest.mark.parametrize("template", ["interview-notice", "rectification-order"])
+def test_the_pdf_embeds_simplified_chinese_faces(tmp_path, monkeypatch, template):
+    from notices.letters.fonts import collection_faces
+
+    if not any(f.family == "Noto Serif CJK SC" for f in collection_faces()):
+        pytest.skip("fonts-noto-cjk is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (result, *_) = render_letters(read_records(DATA / "jincheng-zh.jsonl"), template, tmp_path, pdf=True)
+    names = _pdf_fonts(result.pdf)
+    cjk = [n for n in names if "CJK" in n]
+    assert cjk and all(n.startswith(("NotoSerifCJKsc-", "NotoSansCJKsc-")) for n in cjk), names
+    assert any(n.startswith("NotoSerifCJKsc-Bold") for n in cjk)  # 小标宋's stand-in for the mark
+    assert not any("CJKjp" in n for n in names)
+
+
+def test_the_sc_face_is_copied_from_its_collection_with_its_own_name(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    from notices.letters.fonts import collection_faces, sc_faces
+
+    if not collection_faces():
+        pytest.skip("no Noto CJK collection is installed")
+    ((first, family), *_) = sc_faces(tmp_path)
+    font = TTFont(first)
+    ps_name = font["name"].getDebugName(6)
+    assert first.name == f"{ps_name}.otf" and "CJKsc" in ps_name
+    assert font["CFF "].cff.fontNames == [ps_name]
+    assert font["name"].getDebugName(1) == f"{family} Notices"
+    assert "中" in {chr(c) for c in font.getBestCmap()}
+    again = first.stat().st_mtime_ns
+    sc_faces(tmp_path)
+    assert first.stat().st_mtime_ns == again  # built once

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from notices.cli import cli
+from notices.letters import render_letters
 from notices.letters.review import LetterReview, review_letters
 
 DATA = Path(__file__).parent / "data" / "letters"
@@ -101,3 +102,44 @@ def test_the_review_names_placeholders_left_in_the_letter(template):
     english = _record(lang="en", sanctions=[{"text": "suspend approvals in the three cities"}])
     warnings = review_letters([english], template)[0].warnings
     assert any(w.startswith("待填写：处理措施") for w in warnings)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=40)  # surrogates too
+_NUMBER = st.one_of(st.integers(min_value=-10**30, max_value=10**400), st.floats(allow_nan=True))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_ANY_TEXT, subject=_ANY_TEXT, unit=_ANY_TEXT, sanction=_ANY_TEXT, value=_NUMBER,
+       lang=st.sampled_from(["zh", "en", None]))
+def test_any_record_values_give_letters_and_a_review_never_a_crash(tmp_path_factory, name, subject, unit,
+                                                                    sanction, value, lang):
+    record = _record(lang=lang, sanctions=[{"text": sanction}],
+                     figures=[{"value": value, "unit": unit, "text": subject, "subject": subject,
+                               "city_code": "140500", "role": role} for role in ("actual", "count")],
+                     officials=[{"name": name, "title": name, "org": name, "city_code": "140500"}],
+                     deadlines=[{"text": unit, "amount": value, "unit": "day", "due": None}])
+    reviews = review_letters([record], "interview-notice")
+    assert [r.number for r in reviews] == [1, 2, 3]
+    results = render_letters([record], "interview-notice-en", tmp_path_factory.mktemp("fuzz"))
+    assert all(r.ok for r in results), [r.error for r in results]
+    for r in results:
+        json.dumps(r.to_dict(), ensure_ascii=False).encode("utf-8")  # printable: no lone surrogates
+
+
+def test_a_missing_config_file_is_an_error_line(tmp_path):
+    result = run("letters", RECORDS, "-o", tmp_path / "o", "--config", tmp_path / "none.toml")
+    assert result.exit_code == 1 and "none.toml: no such config file" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_lone_surrogate_in_a_row_is_replaced_with_a_warning(tmp_path):
+    data = tmp_path / "rows.json"
+    data.write_text('[{"city": "\\u664b\\ud800\\u5e02", "date": "2018-05-03", "authority": "生态环境部",'
+                    ' "doc_number": "〔2018〕1号"}]', encoding="utf-8")
+    result = run("render", "interview-notice", "--data", data, "-o", tmp_path / "o", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any("U+D800" in w for w in row["warnings"])

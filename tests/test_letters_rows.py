@@ -111,3 +111,10 @@ def test_a_user_template_gets_its_values_as_written(tmp_path):
     document.save(template)
     result = render(template, [{"deadline": "5月31日", "sanctions": "a;b"}], tmp_path / "o.docx")[0]
     assert result.ok and _texts(result.path) == "5月31日|a;b"
+
+
+def test_the_example_file_passes_the_template_check(tmp_path):
+    data = tmp_path / "rows.yaml"
+    run("templates", "show", "interview-notice", "--example", "yaml", "-o", data)
+    result = run("templates", "check", "interview-notice", "--data", data)
+    assert result.exit_code == 0 and "missing: none" in result.output and "unused:  none" in result.output

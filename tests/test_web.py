@@ -407,20 +407,30 @@ def test_record_json(client, reviewed):
 # ------------------------------------------------------------------------------- archive
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """A store of three notices: two files and one member of a zip, as `notices batch` writes it."""
+def make_store(root: Path, texts: dict[str, str]) -> Path:
+    """A store as `notices batch` writes it from root/inbox: two corpus notices (沧州, 安阳)
+    and ``texts`` (file name: text; ``a.zip!b.txt`` is a member of a zip)."""
     from notices.batch import batch
 
-    root = tmp_path_factory.mktemp("archive")
     inbox = root / "inbox"
     inbox.mkdir()
     shutil.copy(CORPUS / "zh" / "zh-a01.txt", inbox / "cangzhou.txt")
     shutil.copy(CORPUS / "en" / "en-01.txt", inbox / "anyang.txt")
-    with zipfile.ZipFile(inbox / "more.zip", "w") as zf:
-        zf.writestr("2018/jincheng.txt", JINCHENG)
+    for name, text in texts.items():
+        outer, _, member = name.partition("!")
+        if member:
+            with zipfile.ZipFile(inbox / outer, "a") as zf:
+                zf.writestr(member, text)
+        else:
+            (inbox / name).write_text(text, encoding="utf-8")
     batch([inbox], root / "notices.db")
     return root / "notices.db"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """A store of three notices: two files and one member of a zip."""
+    return make_store(tmp_path_factory.mktemp("archive"), {"more.zip!2018/jincheng.txt": JINCHENG})
 
 
 @pytest.fixture(scope="module")
@@ -482,16 +492,40 @@ def test_archive_opens_a_notice_for_review(archive):
     assert "70微克/立方米" in docx_text(letter.content)
 
 
-def test_archive_notice_without_its_source(archive, store):
+def test_archive_shows_the_text_the_store_keeps(archive, store):
     page = archive.get("/archive", params={"city": "安阳"}).text
     link = re.search(r'href="(/archive/\d+)"', page).group(1)
     source = store.parent / "inbox" / "anyang.txt"
     kept = source.read_bytes()
-    source.write_bytes(kept + b"changed")
+    source.write_bytes(kept + b"changed")  # the file changed since: the store's own text is shown
     try:
         r = archive.get(link)
     finally:
         source.write_bytes(kept)
+    assert r.status_code == 200
+    assert notice_text(r.text) == kept.decode("utf-8")
+    assert ("city", "Anyang") in marks(r.text)
+
+
+def test_archive_notice_without_its_text_or_source(store, tmp_path):
+    """An older store keeps no texts: the text comes from the source file, else the record alone."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    shutil.copy(store, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE notices SET text = NULL")
+    source = store.parent / "inbox" / "anyang.txt"
+    kept = source.read_bytes()
+    with TestClient(create_app(db=old), base_url=BASE, headers=EN) as c:
+        page = c.get("/archive", params={"city": "安阳"}).text
+        link = re.search(r'href="(/archive/\d+)"', page).group(1)
+        assert notice_text(c.get(link).text) == kept.decode("utf-8")  # found beside the store
+        source.write_bytes(kept + b"changed")
+        try:
+            r = c.get(link)
+        finally:
+            source.write_bytes(kept)
     assert r.status_code == 200
     assert "is not at hand (or has changed since)" in r.text
     assert 'class="notice-text"' not in r.text

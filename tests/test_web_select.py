@@ -13,11 +13,11 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from notices.web import create_app
-from tests.test_web import BASE, EN, form_of, marks, messages
+from tests.test_web import BASE, EN, form_of, marks
 
 TEXT = ("生态环境部约谈晋城市政府主要负责人\n"
         "2018年5月3日，生态环境部约谈山西省晋城市人民政府主要负责人。督查发现，1至3月晋城市PM2.5平均浓度为"
-        "78微克/立方米。约谈要求，晋城市政府要在20个工作日内制定整改方案。晋城市市长刘峰、副市长吉建军参加约谈。"
+        "78微克/立方米。约谈要求，晋城市政府要在20个工作日内制定整改方案。晋城市市长刘峰及吉建军等人参加约谈。"
         "阳泉市也被提及，需在3个月内完成整改。")
 
 
@@ -46,6 +46,7 @@ def test_a_selected_name_is_added_as_an_official_with_its_span(client, form):
     row, data = _add(client, form, "official", "吉建军")
     ref = data["ref"]
     assert row[f"{ref}-name"] == "吉建军" and row[f"{ref}-name_en"] == "Ji Jianjun"
+    assert row[f"{ref}-title"] == "副市长" and row[f"{ref}-org"] == "晋城市"  # the post before his name
     start = TEXT.index("吉建军")
     assert row[f"{ref}-span"] == f"{start}-{start + 3}"
     assert ref not in {k.rsplit("-", 1)[0] for k in form}  # a new row number, not one on the form
@@ -98,3 +99,18 @@ def test_the_added_official_reaches_the_record(client, form):
 def test_bad_selections_say_why(client, form, changes, status):
     r = client.post("/resolve", data={**form, **changes})
     assert r.status_code == status and r.json()["error"]
+
+
+def test_the_review_list_sits_beside_download(client):
+    page = client.post("/review", data={"text": TEXT}).text
+    panel = page[page.index('id="actions"'):page.index("</section>", page.index('id="actions"'))]
+    assert 'id="download"' in panel and 'id="letter-review"' in panel
+    assert "Letter 1 · 晋城市" in panel
+
+
+def test_the_review_list_follows_the_form(client, form):
+    undated = {**form, "date": ""}
+    found = client.post("/review/marks", data=undated).json()["review"]
+    assert "今天" in found  # an undated record: the letter is dated today, which the clerk must check
+    english = client.post("/review/marks", data={**undated, "template": "interview-notice-en"}).json()["review"]
+    assert "today" in english

@@ -51,7 +51,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """Read and extract one file: its record, or its error record, as a dict."""
     from .. import extract_document  # the public API, wherever its module lives
-    from ..readers import format_of, read_bytes
+    from ..readers import read
     from .events import fingerprint
 
     source, raw, sha, error = task
@@ -60,11 +60,10 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
         return Record.failed(source, type_, message, sha).to_dict()
     try:
         with _time_limit(timeout):
-            fmt = format_of(source)
-            doc = read_bytes(raw, source, fmt)
+            doc = read(raw, source=source)
             record = extract_document(doc)
             mark = fingerprint(doc.text)
-        record.meta = {**record.meta, "format": fmt, "text_key": mark.key}
+        record.meta = {**record.meta, "format": doc.format, "text_key": mark.key}
         out = record.to_dict()
         out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature, "date": doc.date}
         return out

@@ -97,9 +97,11 @@ def open_writer(path: str | Path) -> Writer:
 
 # ------------------------------------------------------------------------------- flat records
 
-COLUMNS = ("source", "sha256", "format", "lang", "title", "date", "kind", "authority", "authority_en",
-           "cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings", "meta",
-           "error_type", "error_message")
+COLUMNS = ("source", "sha256", "format", "lang", "title", "date", "published", "kind", "authority",
+           "authority_en", "cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings",
+           "meta", "error_type", "error_message")
+# the columns of a CSV written before records carried ``published`` (still read and resumed)
+_COLUMNS_1 = tuple(c for c in COLUMNS if c != "published")
 _LISTS = ("cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings")
 
 
@@ -118,6 +120,7 @@ def flatten(record: dict[str, Any]) -> dict[str, str | None]:
         "lang": record.get("lang"),
         "title": _one_line(record.get("title")),
         "date": record.get("date"),
+        "published": record.get("published"),
         "kind": None if err else record.get("kind"),
         "authority": auth.get("name"),
         "authority_en": auth.get("name_en"),
@@ -310,11 +313,15 @@ class CsvWriter(_AppendingWriter):
         self.keys = _Keys()
         p = Path(path)
         fresh = not p.exists() or p.stat().st_size == 0
+        self.columns = COLUMNS
         if not fresh:
             _drop_partial_line(p)
             for record in read_records(p):
                 self.keys.add(record)
             fresh = p.stat().st_size == 0
+            if not fresh:
+                with open(p, encoding="utf-8", newline="") as fh:
+                    self.columns = tuple(next(csv.reader(fh), COLUMNS))  # an older file keeps its columns
         self._open_append(p)
         if fresh:
             self._append(",".join(COLUMNS) + "\n")
@@ -331,7 +338,8 @@ class CsvWriter(_AppendingWriter):
         if not self.keys.add({**record, "source": row["source"]}):
             return "known"
         line = io.StringIO()
-        csv.DictWriter(line, fieldnames=COLUMNS, lineterminator="\n").writerow(row)
+        csv.DictWriter(line, fieldnames=self.columns, lineterminator="\n",
+                       extrasaction="ignore").writerow(row)
         self._append(line.getvalue())
         return "error" if record.get("error") else "new"
 
@@ -460,7 +468,7 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
     elif name == "csv":
         with open(p, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
-            if reader.fieldnames is not None and tuple(reader.fieldnames) != COLUMNS:
+            if reader.fieldnames is not None and tuple(reader.fieldnames) not in (COLUMNS, _COLUMNS_1):
                 raise StoreError("not a notices CSV file (its header differs)", path=str(p))
             for row in reader:
                 yield unflatten(row)

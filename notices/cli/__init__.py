@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export-gold": "notices.cli.batch:export_gold_cmd",
     "browse": "notices.cli.browse:browse_cmd",
     "serve": "notices.cli.serve:serve_cmd",
+    "text": "notices.cli.text:text_cmd",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -50,6 +51,7 @@ SHORT_HELP: dict[str, str] = {
     "export-gold": "Write clerks' corrected notices as gold files.",
     "browse": "Open a store in Datasette (pip install 'notices[browse]').",
     "serve": "Start the clerks' web page on localhost.",
+    "text": "Print the text read from a file, with its reader's warnings.",
 }
 
 

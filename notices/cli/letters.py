@@ -117,7 +117,9 @@ def render_cmd(template: str, data_file: Path, out: Path, name_field: str | None
               help="Output folder (or a .docx file with --combine).")
 @click.option("--combine", is_flag=True, help="Write all letters into one .docx, a section each.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
-@click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the letters (default: the record's).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Date of the letters (default: the record's, else its publication date, "
+                   "else today, with a warning).")
 @click.option("--first-number", default=1, show_default=True, type=int,
               help="First document number (发文字号).")
 @click.option("--prefix", "doc_prefix", default="",

@@ -110,7 +110,7 @@ def _deadlines(v: NoticeView) -> list[Deadline]:
     seen: set[tuple] = set()
     out = []
     for info in v.infos(DEADLINE):
-        key = (info.amount, info.unit, info.due)
+        key = (info.amount, info.unit, info.due, v.text[info.start:info.end] if info.unit == "date" else None)
         if key not in seen:
             seen.add(key)
             out.append(Deadline(text=v.text[info.start:info.end], amount=info.amount, unit=info.unit,
@@ -169,7 +169,7 @@ def make_assemble(nlp: Language, name: str):  # noqa: ANN201
         require(doc, "notices_assemble", COMPONENTS)
         v = view(doc)
         doc._.record = assemble(doc)
-        doc.ents = filter_spans([s for s in v.group if s.label_ in ENTITY_LABELS])
+        doc.ents = filter_spans(v.spans(ENTITY_LABELS))
         doc.user_data.pop("notices.view", None)  # the view is for the components, not for keeps
         mark_done(doc, "notices_assemble")
         return doc

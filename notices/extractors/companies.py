@@ -38,7 +38,7 @@ def _zh_stop_prefixes() -> re.Pattern[str]:
 
 
 _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
-_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大|小|该|此)")
+_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|县区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大量|不少|许多|众多|若干|个别|大型|小型|中型|大中型|中小|小微|该|此)")
 
 
 def _trim_zh(draft: Draft, start: int, end: int) -> int:
@@ -63,7 +63,7 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
             start = places[0].start
     while start < end:
         hit = stops.match(text, start)
-        if hit is None or end - hit.end() < 4:
+        if hit is None or end - hit.end() < 3:
             break
         start = hit.end()
     # strip the address (江苏省徐州市鼓楼区) when the name itself starts with a short place name
@@ -82,11 +82,57 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
     elif chain and chain[0].level == "province" and len(chain) > 1:
         start = chain[1].start
     m = None
-    for m in re.finditer(r"(?:对|向|将|被|在|发现|检查|责令|要求|查处|处罚|约谈|督办|涉及|包括|其中|如)", text[start:end - 4]):
+    for m in lexicon("zh").pattern("company_verbs_before").finditer(text, start, max(start, end - 4)):
         pass
-    if m is not None and start + m.end() < end - 3:
-        start = start + m.end()
+    if m is not None and m.end() < end - 3:
+        start = m.end()
     return start
+
+
+_LEGAL_ENDS = ("有限公司", "有限责任公司", "股份有限公司", "集团", "公司")
+
+
+def _branch_end(text: str, end: int) -> int:
+    """The end of a branch written right after a company's name (…有限公司|贵州销售分公司)."""
+    lex = lexicon("zh")
+    window = text[end:end + 14]
+    hit = lex.pattern("company_branch_suffixes").search(window)
+    if hit is None or hit.start() == 0:
+        return end
+    middle = window[:hit.start()]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", middle) or _NOT_IN_NAME.search(middle):
+        return end
+    if any(w in middle for w in lex["company_clause_words"]):
+        return end
+    return end + hit.end()
+
+
+_LEGAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
+_NOT_IN_NAME = re.compile(r"[的和与及被对在将向并或等]")
+
+
+def _legal_end(text: str, end: int) -> int:
+    """The end of a legal name that a shop-like name runs into (酒店|管理有限公司)."""
+    hit = _LEGAL_AFTER.match(text, end)
+    if hit is None or _NOT_IN_NAME.search(text, end, hit.end()):
+        return end
+    if any(w in text[end:hit.end()] for w in lexicon("zh")["company_clause_words"]):
+        return end
+    return hit.end()
+
+
+def _has_trade_name(core: str, suffix: str) -> bool:
+    """Whether the name has a trade name of its own (宏达 in 宏达铸造厂), not only trade words."""
+    rest = core[:len(core) - len(suffix)] if suffix else core
+    trades = sorted(lexicon("zh")["company_trade_words"], key=len, reverse=True)
+    changed = True
+    while rest and changed:
+        changed = False
+        for w in trades:
+            if rest.endswith(w):
+                rest, changed = rest[:-len(w)], True
+                break
+    return len(rest) >= 2
 
 
 def find_zh(draft: Draft) -> list[CompanyInfo]:
@@ -95,17 +141,36 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
     text = draft.norm
     out: list[CompanyInfo] = []
     taken_until = -1
+    more = tuple(sorted(lex["company_suffix_more"], key=len, reverse=True))
+    facilities = tuple(lex["company_facility_ends"])
+    small = set(lex["company_small_suffixes"])
+    small_max = lex["company_small_core_max"]
+    name_words = set(lex["company_name_words"])
+    prev_end = 0
     for m in _zh_pattern().finditer(text):
         start, end = m.span()
+        floor, prev_end = prev_end, m.end()
+        if start < floor:
+            continue  # inside the name before, as it was extended (酒店|管理有限公司)
+        while (nxt := next((w for w in more if text.startswith(w, end)), None)) is not None:
+            end += len(nxt)  # 国家能源投资集团 + 有限责任公司, …有限公司 + …分公司
+        if not text[:end].endswith(_LEGAL_ENDS):
+            end = _legal_end(text, end)  # 海韵酒店 + 管理有限公司: one name
+            prev_end = max(prev_end, end)
+        name_end = end  # the parent's end: a place in its branch (贵州销售分公司) is no address
+        if text[:end].endswith(_LEGAL_ENDS):
+            end = _branch_end(text, end)
         # extend left over name characters the lazy match did not take
-        while start > 0 and re.match(_NAME_CHARS, text[start - 1]) and end - start < 40:
-            start -= 1
-        start = _trim_zh(draft, start, end)
+        while start > floor and re.match(_NAME_CHARS, text[start - 1]) and end - start < 40:
+            start -= 1  # never back into the name matched before (…有限公司与大唐电厂)
+        start = _trim_zh(draft, start, name_end)
         name = draft.text[start:end]
         if name in not_names or len(name) < 4:
             continue
-        if re.match(r"^(?:该|本|上述|涉事|相关|多家|两家|一家|几家|部分|其他|某|你|我)", name):
-            continue
+        if re.match(r"^(?:该|本|上述|涉事|相关|所属|下属|名下|多家|两家|一家|几家|部分|其他|某|你|我)", text[start:end]) or "某" in text[start:end]:
+            continue  # anonymous: 海南某有限公司
+        if text[start:end].endswith(facilities) and "公司" not in text[start:end]:
+            continue  # a sewage plant, a landfill, a hospital: no business
         suffix_start = end - len(next(x for x in _zh_suffixes() if text[start:end].endswith(x)))
         if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
             continue
@@ -113,9 +178,17 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         while (p := draft.place_starting_at(core_start)) is not None and p.end < suffix_start:
             core_start = p.end
         core = text[core_start:end]
-        if _GENERIC_CORE.match(core) or suffix_start - core_start < 2:
+        if (_GENERIC_CORE.match(core) and "公司" not in core) or suffix_start - core_start < 2:
             continue
-        if any(w in text[start:end] for w in lex["company_clause_words"]):
+        suffix = text[suffix_start:end]
+        if not _has_trade_name(core, suffix):
+            continue  # 一首饰厂, 餐饮店: a trade, no name
+        if suffix in small and (end - core_start - len(suffix) > small_max or not _has_trade_name(core, suffix)):
+            continue
+        clause = [w for w in lex["company_clause_words"] if w in text[start:end]]
+        if clause and text[start:end].endswith(_LEGAL_ENDS) and all(w in name_words for w in clause):
+            clause = []  # 某某建设集团有限公司: a legal name may hold the word
+        if clause:
             continue
         if start < taken_until:
             continue
@@ -143,13 +216,62 @@ def find_en(draft: Draft) -> list[CompanyInfo]:
             i += 1
         start += words[i].start()
         name = text[start:end].rstrip(",")
+        breaks = list(_EN_SENTENCE_BREAK.finditer(name))
+        if breaks:  # "… on Monday. National Energy …": the name starts after the full stop
+            start += breaks[-1].end()
+            name = text[start:end].rstrip(",")
         if len(name.split()) < 2:
             continue
+        inner = [w for w in re.finditer(r"\S+", name) if w.group(0) in ("Including", "including", "Namely", "namely") and w.start() > 0]
+        if inner and len(name[inner[-1].end():].split()) >= 2:
+            start += inner[-1].end() + 1  # "… Enterprises Including China Huadian Corporation"
+            name = text[start:end].rstrip(",")
         first = name.split()[0]
         if first.lower() in ("the", "a", "this", "that", "such"):
             continue
-        out.append(CompanyInfo(start, start + len(name), draft.text[start:start + len(name)]))
-    return out
+        if name.endswith(tuple(lexicon("en")["company_facility_ends"])):
+            continue  # a public sewage plant, a landfill: no business
+        pieces = [(start, start + len(name))]
+        cut = _en_and_cut(name)
+        if cut is not None:  # "… Group Corp. and China Minmetals Corp": two names
+            pieces = [(start, start + cut[0]), (start + cut[1], start + len(name))]
+        for s, e in pieces:
+            if out and text[out[-1].end:s] == " " and out[-1].name.endswith(("Co.", "Group", "Corp.")):
+                s = out.pop().start  # "Anshan Steel Group Co. Chemical General Factory": one name
+            out.append(CompanyInfo(s, e, draft.text[s:e]))
+    return _without_short_forms(out)
+
+
+_EN_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!Co)(?<!Corp)(?<!Ltd)(?<!Inc)(?<!No)(?<!St)\.\s+(?=[A-Z])")
+
+
+def _en_and_cut(name: str) -> tuple[int, int] | None:
+    """Where "X Corp. and Y Corp" splits into two names: the end of X and the start of Y."""
+    suffixes = tuple(lexicon("en")["company_suffixes"])
+    for m in re.finditer(r" (?:and|&) ", name):
+        left, right = name[:m.start()], name[m.end():]
+        if left.endswith(suffixes) and len(right.split()) >= 2 and right[:1].isupper():
+            return m.start(), m.end()
+    return None
+
+
+def _without_short_forms(found: list[CompanyInfo], limit: int = 40) -> list[CompanyInfo]:
+    """Drop a headline's short form of a name written in full elsewhere: "National Energy Group"
+    beside "National Energy Investment Group Co., Ltd." (the same words, in order)."""
+    words = [re.findall(r"[A-Za-z]+", c.name) for c in found[:limit]]
+
+    def inside(short: list[str], long: list[str]) -> bool:
+        it = iter(long)
+        return all(w in it for w in short)
+
+    keep = []
+    for i, c in enumerate(found):
+        short = words[i] if i < limit else []
+        if len(short) >= 2 and any(j != i and len(words[j]) > len(short) and words[j][0] == short[0]
+                                   and inside(short, words[j]) for j in range(len(words))):
+            continue
+        keep.append(c)
+    return keep
 
 
 @Language.factory("notices_companies", assigns=["doc.spans", "span._.company"],

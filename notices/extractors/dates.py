@@ -21,9 +21,8 @@ from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken,
 
 Draft = NoticeView  # the functions below read a notice's view
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
+from ..months import MONTH_NUMBERS as MONTHS, month_number
+from ..deadlines import add_months, due_date  # noqa: F401 - add_months: the name earlier code imported
 _MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -37,7 +36,8 @@ ZH_PATTERNS = [
     ("y", re.compile(r"(?P<rel>今年|去年|明年)")),
 ]
 EN_PATTERNS = [
-    ("full", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b")),
+    ("full", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?P<y>{_YEAR})\b")),
+    ("full", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y>{_YEAR})\b")),
     ("full", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b")),
     ("full", re.compile(rf"(?<![\d.])(?P<y>{_YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(?P<rel>this year|last year|next year))?")),
@@ -47,9 +47,28 @@ EN_PATTERNS = [
     ("m", re.compile(rf"\b(?:in|since|until|from|to|during|end of|early|late|mid-?)\s+{_MONTH}\b")),
 ]
 
-HEADER_KEYS = re.compile(r"(发布时间|发布日期|时间|日期|来源|信息来源|Published|Updated|Posted|Date|Release|Source|Time)", re.I)
-ZH_DATELINE = re.compile(r"(?m)^[^\n。]{0,30}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*电")
-EN_DATELINE = re.compile(rf"(?m)^\s*[A-Z][A-Za-z .'-]{{1,40}},\s*{_MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s*(?P<y>{_YEAR}))?\s*(?:\((?:Xinhua|China News|CNS|Reuters|Chinadaily|China Daily|AFP|[A-Za-z .]+)\)\s*)?[-—–]+")
+HEADER_KEYS = re.compile(r"(发布时间|发布日期|时间|日期|来源|信息来源|(?i:Published|Updated|Posted|Date|Release|Source|Time)\s*[:：]|\bBy\b|Xinhua|China Daily|Chinadaily|CGTN)")
+ZH_DATELINE = re.compile(r"(?m)^[^\n。，,]{0,30}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯|报道|消息)")
+EN_DATELINE = re.compile(
+    rf"(?m)^\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s*){{0,2}}{_MONTH}\s+(?P<d>\d{{1,2}})(?:,?\s*(?P<y>{_YEAR}))?\s*"
+    rf"(?:[-—–]+|\([^)\n]{{1,40}}\)\s*(?:[-—–]+)?)")
+# 15.10.2014 on a header line (day first)
+_DMY = re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})(?![\d.])")
+
+# relative dates: resolved against the dateline or the header line
+ZH_RELATIVE = re.compile(r"(?P<off>昨日|昨天|前天|今日|今天)|(?<![\d月第至到~—\-])(?P<day>\d{1,2})\s*日(?![电讯前内以之起至到])")
+EN_RELATIVE = re.compile(
+    r"\b(?P<off>yesterday|today)\b|\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\bon\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_OFFSETS = {"昨日": -1, "昨天": -1, "前天": -2, "今日": 0, "今天": 0, "yesterday": -1, "today": 0}
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# "记者11日从…获悉": the day the reporter learned, not the act (when the sentence dates the act too)
+_LEARNED = re.compile(r"^[^，,。]{0,12}(?:获悉|了解到|得知)")
+# a law's or rule's date in the lead ("which took effect on Jan 1", "自2015年1月1日起施行") is no act
+_NOT_ACT_BEFORE = re.compile(r"(?:(?:into force|into effect|took effect|takes effect|effective|enacted|revised|amended)\s+(?:on\s+|from\s+)?"
+                             r"|\b(?:by|before|until|no later than|prior to|deadline of)\s+(?:the\s+end\s+of\s+)?)$", re.I)
+_NO_DAY = re.compile(r"日前|近日|近期|\brecently\b|\bearlier this (?:week|month)\b", re.I)
+_NOT_ACT_AFTER = re.compile(r"^\s*(?:起)?(?:施行|实施|起施行|起实施|正式施行|生效)")
 
 
 def _month(m: re.Match) -> int | None:
@@ -57,8 +76,7 @@ def _month(m: re.Match) -> int | None:
         return int(m.group("m"))
     mon = m.groupdict().get("mon")
     if mon:
-        key = mon.lower().rstrip(".")
-        return MONTHS.get(key) or MONTHS.get(key[:3])
+        return month_number(mon)
     return None
 
 
@@ -135,38 +153,6 @@ def _resolve(dm: DateMention, ref: int | None) -> str | None:
     return _valid(y, dm.month, dm.day)
 
 
-def _header_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
-    """A dateline ("新华社北京5月3日电", "BEIJING, May 3 (Xinhua) --") or a header line
-    ("2018年05月03日 来源：…", "Published: 2019-07-22") among the first lines."""
-    text = draft.norm
-    lines = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            lines.append((pos, pos + len(line), line))
-        pos += len(line)
-        if len(lines) >= 8 or pos > 800:
-            break
-    head_end = lines[-1][1] if lines else 0
-    m = (ZH_DATELINE if draft.lang == "zh" else EN_DATELINE).search(text[:head_end])
-    if m:
-        y = int(m.group("y")) if m.groupdict().get("y") else ref
-        mo = _month(m)
-        if y and mo:
-            return _valid(y, mo, int(m.group("d")))
-    for dm in mentions:
-        if dm.start >= head_end:
-            break
-        if dm.kind != "full":
-            continue
-        line = next((ln for a, b, ln in lines if a <= dm.start < b), "")
-        rest = line.replace(text[dm.start:dm.end], "").strip()
-        if HEADER_KEYS.search(line) or (len(rest) <= 12 and not re.search(r"[,，。;；]", rest)) \
-                or re.search(r"\b\d{1,2}:\d{2}\b", line):
-            return _resolve(dm, ref)
-    return None
-
-
 def _early_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
     """The first full date near the top (a lead such as "（记者 某某）2024年1月25日上午，…")."""
     for dm in mentions:
@@ -211,6 +197,10 @@ def _signature_date(draft: Draft, mentions: list[DateMention], ref: int | None) 
         line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
         if len(line) <= (dm.end - dm.start) + 2:
             return _resolve(dm, ref)
+        tail = text[dm.end:]
+        if re.match(r"[。.]?\s*(?:[(（]?(?:来源|信息来源|Source)\s*[:：][^\n。]{0,20}[)）]?)?\s*$", tail) \
+                and re.search(r"[。；;]\s*$", text[max(0, dm.start - 3):dm.start]):
+            return _resolve(dm, ref)  # a text run together on one line, its date last
     return None
 
 
@@ -248,28 +238,232 @@ def _not_before_reported(found: str, mentions: list[DateMention], draft: Draft) 
     return found
 
 
-def notice_date(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, int | None]:
+def _header_lines(text: str) -> list[tuple[int, int, str]]:
+    """The lines above the body (the body begins at the first line holding a sentence)."""
+    lines = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if "。" in line or re.search(r"[a-z,]{2}\.(?:\s+[A-Z]|\s*$)", line):
+            lines.append((pos, pos + len(line), line))
+            break
+        if line.strip():
+            lines.append((pos, pos + len(line), line))
+        pos += len(line)
+        if len(lines) >= 8 or pos > 800:
+            break
+    return lines
+
+
+def _dateline(draft: Draft, head_end: int) -> re.Match | None:
+    return (ZH_DATELINE if draft.lang == "zh" else EN_DATELINE).search(draft.norm[:head_end])
+
+
+def _header_line_date(draft: Draft, mentions: list[DateMention], lines, head_end: int,
+                      dateline: re.Match | None) -> tuple[str, int] | None:
+    """A full date on a header line ("2018-05-04 10:31 来源：…", "Updated: 2018-05-05", "Xinhua,
+    July 17, 2014"): the date and the line's end."""
+    text = draft.norm
+    for dm in mentions:
+        if dm.start >= head_end:
+            break
+        if dm.kind != "full" or (dateline is not None and dateline.start() <= dm.start < dateline.end()):
+            continue
+        a, b, line = next(((a, b, ln) for a, b, ln in lines if a <= dm.start < b), (0, 0, ""))
+        rest = line.replace(text[dm.start:dm.end], " ")
+        rest = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?", " ", rest, flags=re.I)
+        rest = re.sub(r"[\s,，|:：()（）\-]+", " ", rest).strip()
+        if len(line.strip()) > 110:
+            continue  # a sentence of the lead, not a header line
+        if HEADER_KEYS.search(line) or (len(rest) <= 16 and not re.search(r"[。；;!?]", rest)) \
+                or re.search(r"\b\d{1,2}:\d{2}\b", line):
+            found = _resolve(dm, None)
+            if found:
+                return found, b
+    for a, b, line in lines:
+        m = _DMY.search(line)
+        if m and (HEADER_KEYS.search(line) or re.search(r"\b\d{1,2}:\d{2}\b", line)):
+            found = _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if found:
+                return found, b
+    return None
+
+
+def _dateline_date(draft: Draft, dateline: re.Match | None, year: int | None,
+                   published: str | None) -> str | None:
+    if dateline is None:
+        return None
+    y = int(dateline.group("y")) if dateline.groupdict().get("y") else year
+    mo = _month(dateline)
+    if not (y and mo):
+        return None
+    found = _valid(y, mo, int(dateline.group("d")))
+    if found and published and not dateline.groupdict().get("y") and found > published:
+        found = _valid(y - 1, mo, int(dateline.group("d"))) or found
+    return found
+
+
+def _text_year(draft: Draft, mentions: list[DateMention], header_end: int = 0) -> int | None:
+    """The latest year the text names (below its header lines), plans' target years aside."""
+    years = [dm.year for dm in mentions if dm.year and 1990 <= dm.year <= 2100 and dm.start >= header_end
+             and not _COMPARED.search(draft.norm[dm.end:dm.end + 4]) and not _COMPARED_EN.search(draft.norm[max(0, dm.start - 24):dm.start])
+             and not _is_future_year(draft.norm, dm) and not _in_year_range(draft.norm, dm)]
+    return max(years) if years else None
+
+
+_COMPARED = re.compile(r"^(?:年)?(?:同期|相比|比较)")
+_COMPARED_EN = re.compile(r"(?:compared with|than|from)\s+(?:the same period (?:of|in)\s+)?(?:in\s+)?$", re.I)
+
+
+def _anchor_year(published: str | None, text_year: int | None) -> int | None:
+    """The year a year-less date of the act takes: the publication's, unless the header is a
+    mirror's, years after every year the text names (then the text's latest year)."""
+    if published:
+        y = int(published[:4])
+        if text_year is not None and y - text_year >= 3:
+            return text_year
+        return y
+    return text_year
+
+
+def _relative(draft: Draft, start: int, end: int, anchor: str | None) -> list[tuple[int, str]]:
+    """(position, resolved date) of each relative date (昨日, 19日, "on Friday") in text[start:end]."""
+    if anchor is None:
+        return []
+    base = date.fromisoformat(anchor)
+    pattern = ZH_RELATIVE if draft.lang == "zh" else EN_RELATIVE
+    out = []
+    for m in pattern.finditer(draft.norm, start, end):
+        gd = m.groupdict()
+        if gd.get("off"):
+            day = base + timedelta(days=_OFFSETS[gd["off"].lower()])
+        elif gd.get("wd"):
+            day = base - timedelta(days=(base.weekday() - _WEEKDAYS[gd["wd"].lower()]) % 7)
+        else:
+            n = int(gd["day"])
+            if not 1 <= n <= 31:
+                continue
+            y, mo = base.year, base.month
+            if n > base.day:
+                y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+            found = _valid(y, mo, n)
+            if found is None:
+                continue
+            day = date.fromisoformat(found)
+        out.append((m.start(), day.isoformat()))
+    return out
+
+
+def _weekday_year(draft: Draft, dm: DateMention, year: int) -> int:
+    """"Monday (Jan 21)": the year near ``year`` in which the day falls on that weekday."""
+    around = draft.norm[max(0, dm.start - 14):dm.end + 14]
+    m = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|星期[一二三四五六日天]|周[一二三四五六日]", around)
+    if not m or dm.month is None or dm.day is None:
+        return year
+    word = m.group(0)
+    wd = _WEEKDAYS.get(word.lower())
+    if wd is None:
+        wd = "一二三四五六日".find(word[-1]) if word[-1] != "天" else 6
+    for y in (year, year + 1, year - 1, year + 2):
+        found = _valid(y, dm.month, dm.day)
+        if found and date.fromisoformat(found).weekday() == wd:
+            return y
+    return year
+
+
+def _lead_act_date(draft: Draft, mentions: list[DateMention], start: int, skip: tuple[int, int] | None,
+                   anchor: str | None, year: int | None, published: str | None) -> str | None:
+    """The date the lead gives the act: the first sentence (after the header) that reports an act
+    or dates something, its first date (a day the reporter learned of it yields to a later one)."""
+    triggers = lexicon(draft.lang).act_triggers
+    sentences = [(max(s, start), e) for s, e in draft.sentences if e > start][:6]
+    for s, e in sentences:
+        found = []
+        for dm in mentions:
+            if s <= dm.start < e and dm.kind in ("full", "md") and not (skip and skip[0] <= dm.start < skip[1]) \
+                    and not draft.norm[dm.end:dm.end + 2].startswith(("前", "之前", "以前")) \
+                    and not _NOT_ACT_BEFORE.search(draft.norm[max(0, dm.start - 24):dm.start]) \
+                    and not _NOT_ACT_AFTER.match(draft.norm[dm.end:dm.end + 6]):
+                found.append((dm.start, dm))
+        rel = [(p, d) for p, d in _relative(draft, s, e, anchor) if not (skip and skip[0] <= p < skip[1])
+               and not any(dm.start <= p < dm.end for _, dm in found)
+               and not any(dm.start <= p < dm.end for dm in mentions)]
+        items = sorted([(p, dm) for p, dm in found] + rel, key=lambda x: x[0])
+        if not items:
+            if _NO_DAY.search(draft.norm, s, e) and (triggers.search(draft.norm, s, e) or (s, e) in sentences[:3]):
+                return None  # 近日公布…, "recently named": the act's day is not given
+            continue
+        if not triggers.search(draft.norm, s, e) and (s, e) not in sentences[:3]:
+            continue
+        if len(items) > 1 and _LEARNED.match(draft.norm[items[0][0]:e]):
+            items = items[1:]
+        pos, item = items[0]
+        if isinstance(item, str):
+            return item
+        if item.year is not None:
+            return _resolve(item, None)
+        y = _rel_year(item.rel, year)
+        if y is None:
+            return None
+        y = _weekday_year(draft, item, y)
+        found_day = _valid(y, item.month, item.day)
+        if found_day and published and item.rel is None and found_day > published:
+            found_day = _valid(y - 1, item.month, item.day) or found_day
+        return found_day
+    return None
+
+
+def notice_dates(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, str | None, int | None]:
+    """(the date of the act, the publication date, the reference year of year-less dates)."""
+    text = draft.norm
+    lines = _header_lines(text)
+    head_end = lines[-1][1] if lines else 0
+    dateline = _dateline(draft, head_end)
+    header = _header_line_date(draft, mentions, lines, head_end, dateline)
+    text_year = _text_year(draft, mentions, header[1] if header else 0)
+    published = header[0] if header else None
     ref = reference_year(draft, mentions)
-    for finder in (_header_date, _formal_signature, _act_date, _signature_date, _early_date):
-        found = finder(draft, mentions, ref)
-        if found:
-            return _not_before_reported(found, mentions, draft), ref
-    if draft.date_hint:
-        return draft.date_hint[:10], ref
-    return None, ref
+    if published is None and draft.date_hint:
+        published = draft.date_hint[:10]
+    year = _anchor_year(published, text_year) or ref
+    on_line = _dateline_date(draft, dateline, year, published)
+    if published is None and on_line:
+        published = on_line
+        if not dateline.groupdict().get("y") and not draft.date_hint:
+            published = _not_before_reported(on_line, mentions, draft)
+            on_line = published
+    anchor = on_line or published
+    body = max(header[1] if header else 0, dateline.start() if dateline else 0)
+    skip = dateline.span() if dateline else None
+    formal = bool(_FORMAL.search(text[:600]))
+    act = _formal_signature(draft, mentions, ref)
+    if act is None and not (formal and published):
+        act = _lead_act_date(draft, mentions, body, skip, anchor, year, published)
+        if act and published is None and not draft.date_hint and act[:4] == str(ref):
+            act = _not_before_reported(act, mentions, draft)
+    if act is None:
+        act = on_line
+    if act is None and published is None:
+        for finder in (_act_date, _signature_date, _early_date):
+            act = finder(draft, mentions, ref)
+            if act:
+                act = _not_before_reported(act, mentions, draft)
+                break
+    return act, published, int((act or published)[:4]) if (act or published) else ref
 
 
-@Language.factory("notices_dates", assigns=["doc.spans", "span._.date", "doc._.date", "doc._.year"])
+@Language.factory("notices_dates", assigns=["doc.spans", "span._.date", "doc._.date", "doc._.published",
+                                             "doc._.year"])
 def make_dates(nlp: Language, name: str):  # noqa: ANN201
     def component(doc: Doc) -> Doc:
         v = view(doc)
         mentions = find_dates(v.norm, v.lang)
         for dm in mentions:
             v.add(DATE, DateInfo(dm.start, dm.end, dm.kind, dm.year, dm.month, dm.day, dm.rel))
-        found, ref = notice_date(v, mentions)
-        doc._.date = found
-        doc._.year = int(found[:4]) if found else ref
-        if found is None and any(dm.kind == "md" for dm in mentions[:5]):
+        act, published, year = notice_dates(v, mentions)
+        doc._.date = act or published
+        doc._.published = published
+        doc._.year = year
+        if doc._.date is None and any(dm.kind == "md" for dm in mentions[:5]):
             v.warnings.append("the notice gives a day and month but no year; date left empty")
         if v.title is None:
             v.title = guess_title(v)
@@ -299,33 +493,38 @@ def guess_title(draft: Draft) -> str | None:
 _CN_NUM = r"(?<![\d零一二两三四五六七八九十百])(?:\d{1,24}|[零一二两三四五六七八九十百]{1,24})"
 _EN_NUM = r"(?:\d+|(?:" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 
+_BEFORE = r"\s*(?:前|之前|以前)"
+_REL_YEAR = r"(?P<rel>今年|明年|次年|当年|本年|去年)"
 ZH_DEADLINES = [
     ("working_day", re.compile(rf"(?P<n>{_CN_NUM})\s*个?\s*工作日(?:内|之内|以内|前)")),
     ("day", re.compile(rf"(?<![月\d])(?P<n>{_CN_NUM})\s*(?:个)?\s*(?:自然日|日|天)(?:内|之内|以内)")),
     ("day", re.compile(rf"限期\s*(?P<n>{_CN_NUM})\s*(?:日|天)")),
     ("month", re.compile(rf"(?P<n>{_CN_NUM})\s*个月(?:内|之内|以内)")),
     ("month", re.compile(rf"(?:限期|期限为?)\s*(?P<n>{_CN_NUM})\s*个月")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)?(?P<m>\d{{1,2}})\s*月(?:底|末)\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)(?:底|末)\s*(?:前|之前|以前)")),
-    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|今年|当年)?(?:年底|年末)\s*(?:前|之前|以前)")),
+    ("date", re.compile(rf"(?P<every>每月)(?P<d>\d{{1,2}})\s*日{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日?{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?P<m>\d{{1,2}})\s*月(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?P<mrel>本月|当月|下月|下个月)(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年)(?:底|末){_BEFORE}")),
+    ("date", re.compile(rf"(?:(?P<y>{_YEAR})\s*年|{_REL_YEAR})?(?:年底|年末|底){_BEFORE}")),
+    # a deadline imposed earlier and missed: 应于2011年淘汰
+    ("date", re.compile(rf"(?:(?<=应于)|(?<=应在)|(?<=应当于)|(?<=要求于))(?P<y>{_YEAR})\s*年(?:底|末)?(?:前)?(?=[\u4e00-\u9fff])")),
 ]
 EN_DEADLINES = [
     ("working_day", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+(?:working|business|work)[- ]days?\b", re.I)),
     ("day", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+(?:calendar\s+|natural\s+)?days?\b", re.I)),
     ("month", re.compile(rf"\bwithin\s+(?P<n>{_EN_NUM})\s+months?\b", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than)\s+(?:the\s+)?end\s+of\s+{_MONTH}(?:\s+(?P<y>{_YEAR}))?", re.I)),
-    ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?:end of (?:this|the) year|year[- ]end|end of (?P<y>{_YEAR}))", re.I)),
+    ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?:end of (?:(?P<rel>this|last|next)|the) year|year[- ]end|end of (?P<y>{_YEAR}))", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR}))?", re.I)),
     ("date", re.compile(rf"\b(?:by|before|no later than|prior to)\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?P<y>{_YEAR}))?", re.I)),
+    ("date", re.compile(rf"\b(?:by|before)\s+(?P<y>{_YEAR})\b(?!\d|[,.]\d|\s*(?:percent|%|yuan|tons?|t\b))", re.I)),
 ]
-
-
-def add_months(start: date, n: int) -> date:
-    month = start.month - 1 + n
-    year = start.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+# "By the end of 2019, governments had settled ...": a report of what was done, no deadline
+_EN_DONE = re.compile(r"[^.;]{0,140}?(?:\b(?:had|has|have)\s+(?:been\s+|already\s+)?[a-z]+(?:ed|en|t)\b"
+                      r"|\b(?:was|were)\s+(?:completed|done|finished|met|closed|achieved)\b)", re.I)
+_REL_SHIFT = {"明年": 1, "次年": 1, "next": 1, "去年": -1, "last": -1}
 
 
 def _amount(raw: str) -> int | None:
@@ -338,34 +537,49 @@ def _amount(raw: str) -> int | None:
 
 def resolve_deadline(unit: str, amount: int | None, m: re.Match, notice: date | None,
                      ref_year: int | None) -> tuple[str | None, list[str]]:
-    from ..workdays import add_working_days
-
     if unit == "date":
-        gd = m.groupdict()
-        year = int(gd["y"]) if gd.get("y") else (notice.year if notice else ref_year)
-        if year is None:
-            return None, ["a deadline date without a year, and the notice date is unknown"]
-        month = _month(m) if (gd.get("m") or gd.get("mon")) else 12
-        if month is None:
-            return None, []
-        day = int(gd["d"]) if gd.get("d") else calendar.monthrange(year, month)[1]
-        try:
-            due = date(year, month, day)
-        except ValueError:
-            return None, [f"impossible deadline date in {m.group(0)!r}"]
-        if notice and not gd.get("y") and due < notice:
-            due = date(year + 1, month, min(day, calendar.monthrange(year + 1, month)[1]))
-        return due.isoformat(), []
+        return _resolve_due_date(m, notice, ref_year)
     if notice is None:
         return None, [f"deadline {m.group(0)!r} not resolved: the notice date is unknown"]
     if amount is None:
         return None, []
-    if unit == "working_day":
-        due, warnings = add_working_days(notice, amount)
-        return due.isoformat(), warnings
-    if unit == "day":
-        return (notice + timedelta(days=amount)).isoformat(), []
-    return add_months(notice, amount).isoformat(), []
+    due, warnings = due_date(notice, amount, unit)
+    return due.isoformat(), warnings
+
+
+def _resolve_due_date(m: re.Match, notice: date | None, ref_year: int | None) -> tuple[str | None, list[str]]:
+    """The due date of 6月30日前, 明年6月底前, 第三季度末前, 下月底前, 每月25日前, "by the end of last year"."""
+    gd = m.groupdict()
+    rel = (gd.get("rel") or "").lower()
+    year = int(gd["y"]) if gd.get("y") else (notice.year if notice else ref_year)
+    if year is None:
+        return None, ["a deadline date without a year, and the notice date is unknown"]
+    year += _REL_SHIFT.get(rel, 0)
+    if gd.get("q"):
+        month = 3 * ("一二三四".find(gd["q"]) + 1 if gd["q"] in "一二三四" else int(gd["q"]))
+    elif gd.get("mrel") or gd.get("every"):
+        if notice is None:
+            return None, [f"deadline {m.group(0)!r} not resolved: the notice date is unknown"]
+        month = notice.month + (1 if gd.get("mrel", "").startswith("下") else 0)
+        if month > 12:
+            year, month = year + 1, 1
+    else:
+        month = _month(m) if (gd.get("m") or gd.get("mon")) else 12
+    if month is None:
+        return None, []
+    day = int(gd["d"]) if gd.get("d") else calendar.monthrange(year, month)[1]
+    try:
+        due = date(year, month, day)
+    except ValueError:
+        return None, [f"impossible deadline date in {m.group(0)!r}"]
+    if notice and not gd.get("y") and not rel and due < notice:
+        if gd.get("every"):
+            month = notice.month % 12 + 1
+            year = year + 1 if month == 1 else year
+        else:
+            year += 1
+        due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return due.isoformat(), []
 
 
 @Language.factory("notices_deadlines", assigns=["doc.spans", "span._.deadline"],
@@ -383,7 +597,7 @@ def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
 
 
 def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
-    """Every time limit, with its due date counted from the notice's date."""
+    """Every time limit, with its due date counted from the date of the act."""
     patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
     notice = date.fromisoformat(draft.date) if draft.date else None
     taken = Taken()
@@ -396,11 +610,12 @@ def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
             amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
             if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
                 continue
+            if unit == "date" and draft.lang == "en" and draft.norm[e - 1] != "." \
+                    and _EN_DONE.match(draft.norm, e):
+                continue
             due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
             draft.warnings.extend(w for w in warnings if w not in draft.warnings)
             taken.add(s, e)
             found.append(DeadlineInfo(s, e, amount, unit, due))
     found.sort(key=lambda d: d.start)
     return found
-
-

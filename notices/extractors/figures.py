@@ -15,7 +15,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numerals import EN_FRACTIONS, EN_SCALES, EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
+from ..numerals import CN_DIGITS, EN_FRACTIONS, EN_SCALES, EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
 from .lexicon import alternation, lexicon
 from .mentions import (COMPANY, DATE, DEADLINE, FIGURE, OFFICIAL, PLACE, FigureInfo, NoticeView,
                        mark_done, require, view)
@@ -35,12 +35,14 @@ def _zh_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"]).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     mw = alternation(lex["measure_words"]).pattern
+    dur = alternation(lex["duration_units"]).pattern
+    # 上千人, 近百个: a bare 百/千/万 after a word of approximation is a round number
+    approx = rf"(?<=[上近逾超过])[百千万](?=[多余]?(?:{mw}))"
     return re.compile(
-        rf"(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM})\s*"
-        rf"(?:(?P<pct>{pct})|(?P<meas>{meas})|(?P<mult>[万亿])?(?P<mw>{mw}))"
+        rf"(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])"
         rf"|百分之(?P<pctword>{_AR_NUM}|{_CN_NUM})"
-        rf"|(?P<frac>{_CN_NUM}分之{_CN_NUM})"
-        rf"|(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])")
+        rf"|(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM}|{approx})[ \t\u3000]*(?P<mult>[万亿](?![元吨亩]))?(?P<more>[多余])?[ \t\u3000]*"
+        rf"(?:(?P<pct>{pct})|(?P<dur>{dur})|(?P<meas>{meas})|(?P<mw>{mw}))?")
 
 
 def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
@@ -87,15 +89,31 @@ def subject_of(draft: Draft, start: int) -> str | None:
     return seg if 2 <= len(seg) <= 16 else None
 
 
+@cache
+def _pattern(lang: str, key: str) -> re.Pattern[str]:
+    return alternation(lexicon(lang)[key])
+
+
+def _in_numeral_word(text: str, pos: int) -> bool:
+    """Is the numeral at ``pos`` part of a word (一些, 进一步, 十三五)? A few matches, not a scan."""
+    words = _pattern("zh", "numeral_words")
+    longest = max(map(len, lexicon("zh")["numeral_words"]))
+    for start in range(max(0, pos - longest + 1), pos + 1):
+        m = words.match(text, start)
+        if m and m.end() > pos:
+            return True
+    return False
+
+
 def _counted_noun(draft: Draft, pos: int) -> int:
     """End of the counted noun after a measure word (4 characters at most)."""
     lex = lexicon("zh")
     text = draft.norm
     stops = lex["noun_stop_chars"]
-    stop_words = lex["noun_stop_words"]
+    stop_words = _pattern("zh", "noun_stop_words")
     end = pos
     while end < len(text) and end - pos < 6 and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in stops:
-        if any(text.startswith(w, end) for w in stop_words):
+        if stop_words.match(text, end):
             break
         if draft.overlaps(end, end + 1, (PLACE, OFFICIAL, COMPANY)):
             break
@@ -103,21 +121,72 @@ def _counted_noun(draft: Draft, pos: int) -> int:
     return end
 
 
-def raw_is_duration(m: re.Match) -> bool:
-    return m.group("meas") in ("天", "小时")
-
-
 _NOT_FIGURE = (DATE, DEADLINE, OFFICIAL, COMPANY)
+
+
+@cache
+def _words(lang: str, key: str) -> tuple[str, ...]:
+    """A lexicon list as a tuple, longest first (for ``str.startswith`` and ``endswith``)."""
+    return tuple(sorted(lexicon(lang)[key], key=len, reverse=True))
+
+
+@cache
+def _money_before() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon("zh")["money_words"]).pattern + r".{0,3}$")
+
+
+@cache
+def _place_count() -> re.Pattern[str]:
+    """What follows the measure word in a count of places: 个市, 个县(区), 个未达标城市."""
+    lex = lexicon("zh")
+    mods = alternation(lex["place_count_modifiers"]).pattern
+    nouns = alternation(lex["place_count_nouns"]).pattern
+    not_ = alternation(lex["place_count_not"]).pattern
+    return re.compile(rf"(?:{mods})?(?!{not_})(?:{nouns})")
+
+
+def _counts_places_before(draft: Draft, m: re.Match) -> bool:
+    """A bare count of the places named as its subject just before (地级市一共有15个)."""
+    text = draft.norm
+    end = m.end()
+    if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "，,。；;、为是和与及":
+        return False  # a noun follows: 5个问题
+    ns = m.start("num")
+    before = text[max(0, ns - 14):ns]
+    return bool(re.search(r"(?:有|共有|一共有|共|计)$", before)) and any(
+        w in before for w in lexicon("zh")["place_generic_nouns"])
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """Inside 《…》 (大气十条 in 《大气十条》): a name, looked for at most 24 characters back."""
+    i = text.rfind("《", max(0, pos - 24), pos)
+    return i >= 0 and "》" not in text[i:pos]
+
+
+def _is_rank(text: str, ns: int, mw: str) -> bool:
+    """前十名, 排名后10位: a rank, not a count (目前5名 is a count)."""
+    lex = lexicon("zh")
+    return (mw in lex["rank_words"] and ns > 0 and text[ns - 1] in lex["rank_marks"]
+            and (ns < 2 or text[ns - 2] not in lex["rank_not_after_char"]))
+
+
+def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
+    """A length of time (两年, 1个月, 两周左右), not a year (2018年), a point or a limit (3天后)."""
+    lex = lexicon("zh")
+    dur = m.group("dur")
+    if text.startswith(_words("zh", "duration_not_after"), m.end()) and not (
+            dur == "周" and text.startswith("左右", m.end())):
+        return False
+    if dur == "年" and (num[0].isdigit() and len(num) > 2 or value > 30):
+        return False
+    if value == 1 and not num[0].isdigit() and dur in ("天", "小时", "个小时"):
+        return False  # 一天, 一小时: words, rarely a reported duration
+    return True
 
 
 def find_zh(draft: Draft) -> list[FigureInfo]:
     lex = lexicon("zh")
     text = draft.norm
-    not_after = tuple(sorted(lex["not_figure_after"], key=len, reverse=True))
-    not_before = tuple(lex["not_figure_before"])
-    numeral_words = lex["numeral_words"]
-    units = lex["measure_units"]
-    scales = lex["unit_scale"]
     out: list[FigureInfo] = []
     for m in _zh_pattern().finditer(text):
         if m.group("pctword") or m.group("tenths"):
@@ -131,68 +200,117 @@ def find_zh(draft: Draft) -> list[FigureInfo]:
             if value is not None:
                 out.append(FigureInfo(fs, fe, value, unit, "percent", _zh_role(draft, fs, fe, "percent")))
             continue
-        if m.group("frac"):
-            fs, fe = m.span("frac")
-            value = parse_number(m.group("frac"))
-            if value is not None and not draft.overlaps(fs, fe, _NOT_FIGURE + (PLACE,)):
-                out.append(FigureInfo(fs, fe, value, None, "percent", _zh_role(draft, fs, fe, "percent")))
+        if m.group("num") is None:
             continue
-        ns, ne = m.span("num")
-        num = m.group("num")
-        if draft.overlaps(ns, m.end(), _NOT_FIGURE):
-            continue
-        before = text[max(0, ns - 3):ns]
-        if before.endswith(not_before) or re.search(r"[A-Za-z+._-]$", before) or text[m.end():m.end() + 1] in "+":
-            continue
-        if re.match(r"\s*[+]", text[ne:ne + 2]):
-            continue
-        is_cn = not num[0].isdigit()
-        if is_cn:
-            if any(text.startswith(w, ns - k) for w in numeral_words for k in range(0, len(w)) if ns - k >= 0 and text.startswith(w, ns - k) and ns - k + len(w) > ns):
+        info = _zh_number(draft, m, lex)
+        if info is not None:
+            out.append(info)
+    return _restated_counts_dropped(out)
+
+
+_RESTATED_LOOKBACK = 16  # nouns remembered per number: bounded, so a long list stays linear
+
+
+def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
+    """One count per number and measure word: 82件 restating 82件群众信访举报 is the same count.
+
+    Counts whose nouns differ (13名市长, 2名县长) are kept, and so is everything but counts; the
+    same count written again (五个案例, 5个案例) is scored once per string anyway."""
+    seen: dict[float, list[str]] = {}
+    out = []
+    for f in figures:
+        if f.kind == "count" and f.unit:
+            units = seen.setdefault(f.value, [])
+            if any(u != f.unit and (u.startswith(f.unit) or f.unit.startswith(u)) for u in units):
                 continue
-        value = parse_number(num)
-        if value is None:
-            if len(num) >= MAX_NUMBER_CHARS:
-                _out_of_range(draft, num)
-            continue
-        kind = "count"
-        end = m.end()
-        unit: str | None
-        if m.group("pct"):
-            unit = "%" if m.group("pct") == "%" else "个百分点"
-            kind = "percent"
-        elif m.group("meas"):
-            raw_unit = m.group("meas")
-            unit = units[raw_unit]
-            value = value * scales.get(raw_unit, 1)
-            kind = "money" if unit == "yuan" else "measure"
-            if raw_unit in ("天", "小时"):
-                unit = draft.text[m.start("meas"):m.end("meas")]
-        else:
-            mw = m.group("mw")
-            if text[m.start("mw"):].startswith(not_after) or text[ns:].startswith(("一个", "一家", "一名", "一项", "一起", "一次", "一批", "一处")):
-                continue
-            if m.group("mult"):
-                value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
-            noun_end = _counted_noun(draft, m.end("mw"))
-            unit = draft.text[m.start("mw"):noun_end]
-            end = noun_end
-            if mw in ("个", "次") and noun_end == m.end("mw") and text[noun_end:noun_end + 1] in ("月", "工", "小"):
-                continue
-        after_num = text[ne:ne + 4]
-        if not m.group("pct") and not m.group("meas") and after_num.startswith(not_after):
-            continue
-        if is_cn and value == 1:
-            continue
-        if raw_is_duration(m) and (is_cn or re.match(r"\s*(?:后|前|内|以来|之内|以内|左右|多)", text[m.end():m.end() + 2])):
-            continue
-        if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
-            ns -= 1
-            value = -value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        out.append(FigureInfo(ns, m.end(), value, unit, kind, _zh_role(draft, ns, m.end(), kind)))
+            if len(units) < _RESTATED_LOOKBACK:
+                units.append(f.unit)
+        out.append(f)
     return out
+
+
+def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
+    """The figure a number with what follows it makes, or None when it is no quantity."""
+    text = draft.norm
+    ns, ne = m.span("num")
+    num = m.group("num")
+    has_unit = any(m.group(g) for g in ("pct", "dur", "meas", "mw"))
+    if "分之" in num and not has_unit and not m.group("mult"):
+        value = parse_number(num)
+        if value is None or draft.overlaps(ns, ne, _NOT_FIGURE + (PLACE,)):
+            return None
+        return FigureInfo(ns, ne, value, None, "percent", _zh_role(draft, ns, ne, "percent"))
+    if not has_unit and not m.group("mult"):
+        return None
+    if draft.overlaps(ns, m.end(), _NOT_FIGURE) or draft.overlaps(ns, ne, (PLACE,)):
+        return None  # 五家渠市: a number inside a place's name
+    before = text[max(0, ns - 3):ns]
+    if before.endswith(_words("zh", "not_figure_before")) or re.search(r"[A-Za-z+._-]$|\d[:：]$", before):
+        return None
+    if text[m.end():m.end() + 1] == "+" or re.match(r"\s*[+]", text[ne:ne + 2]) or _in_book_title(text, ns):
+        return None
+    is_cn = not num[0].isdigit()
+    if is_cn:
+        if _in_numeral_word(text, ns):
+            return None
+        if len(num) > 1 and all(ch in CN_DIGITS for ch in num):
+            return None  # 三二支沟, 二〇一八: digits read one by one are names and years
+    value = parse_number(num)
+    if value is None:
+        if len(num) >= MAX_NUMBER_CHARS:
+            _out_of_range(draft, num)
+        return None
+    if m.group("mult"):
+        value = value * (10_000 if m.group("mult") == "万" else 100_000_000)
+    end = m.end()
+    unit: str | None
+    if m.group("pct"):
+        if m.group("mult"):
+            return None
+        unit = "%" if m.group("pct") == "%" else "个百分点"
+        kind = "percent"
+    elif m.group("dur"):
+        if not _duration_ok(text, m, num, value):
+            return None
+        unit = draft.text[m.start("dur"):m.end("dur")]
+        kind = "measure"
+    elif m.group("meas"):
+        raw_unit = m.group("meas")
+        if raw_unit[-1].isascii() and raw_unit[-1].isalpha() and re.match(r"[A-Za-z]", text[end:end + 1]):
+            return None  # 100mm is not 100 m
+        unit = lex["measure_units"][raw_unit]
+        value = value * lex["unit_scale"].get(raw_unit, 1)
+        kind = "money" if unit == "yuan" else "measure"
+    elif m.group("mw"):
+        mw = m.group("mw")
+        not_after = _words("zh", "not_figure_after")
+        if text.startswith(not_after, m.start("mw")) or text.startswith(not_after, ne):
+            return None
+        if _is_rank(text, ns, mw) or (mw in lex["team_words"] and draft.place_ending_at(ns)):
+            return None
+        if mw in lex["place_count_words"] and _place_count().match(text, m.end("mw")):
+            return None
+        if mw in lex["place_count_words"] and _counts_places_before(draft, m):
+            return None
+        noun_end = _counted_noun(draft, m.end("mw"))
+        if mw in lex["measure_words_need_noun"] and noun_end == m.end("mw"):
+            return None
+        unit = draft.text[m.start("mw"):noun_end]
+        end = noun_end
+        kind = "count"
+    else:  # 罚款10万: money written without 元
+        if not _money_before().search(text[max(0, ns - 8):ns]):
+            return None
+        unit, kind = "yuan", "money"
+    if is_cn and value == 1 and kind != "measure":
+        return None
+    if ns > 0 and text[ns - 1] == "-" and (ns < 2 or not text[ns - 2].isdigit()) and kind == "percent":
+        ns -= 1
+        value = -value
+    if isinstance(value, float):
+        value = round(value, 6)  # 2.3亿 is 230000000, not 229999999.99999997
+        value = int(value) if value.is_integer() else value
+    return FigureInfo(ns, end, value, unit, kind, _zh_role(draft, ns, end, kind))
 
 
 def _out_of_range(draft: Draft, num: str) -> None:
@@ -212,10 +330,17 @@ def _en_pattern() -> re.Pattern[str]:
     pct = alternation(lex["percent_units"], flags=re.I).pattern
     meas = alternation(list(lex["measure_units"])).pattern
     return re.compile(
-        rf"(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*)?(?P<num>{_AR_NUM}|(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
+        # digits may stand glued to a lowercase word ("sent out30 teams", a typesetting slip that
+        # find_en checks); number words never ("often" holds no ten)
+        rf"(?:(?<![\w.+-])(?:(?P<rmb>RMB|CNY|yuan)\s*|(?P<cur>(?:US|U\.S\.|S|HK)?\$)\s?))?"
+        rf"(?P<num>(?-i:(?<![\dA-Z_.+-])){_AR_NUM}|(?<![\w.+-])(?:{_EN_WORD_NUM})(?:[- ](?:{_EN_WORD_NUM}))*(?:\s+(?:and\s+a\s+)?(?:half|third|thirds|quarter|quarters|fifths?))?)"
         rf"(?P<scale>\s+(?:million|billion|thousand))?"
-        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,4}}))?",
+        rf"(?:(?P<pct>\s*%|\s+(?:{pct})\b)|\s+(?P<meas>{meas})\b|(?=(?P<rest>[ ]+[a-z][a-z-]*(?:[ ]+[a-z][a-z-]*){{0,6}})))?",
         re.I)
+
+
+_EN_NOT_ADJECTIVE = frozenset(("and", "or", "but", "than", "that", "which", "who", "were", "was", "are", "is", "be",
+                               "been", "had", "has", "have", "per", "for", "as", "its", "their", "his", "her"))
 
 
 def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | None:
@@ -238,10 +363,43 @@ def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | Non
             return None
         if low in nouns:
             return word, start + w.end()
-        if i == 0 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent"):
+        if i <= 2 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent") \
+                and all(re.fullmatch(r"[a-z-]+", x.group(0)) and x.group(0).lower() not in _EN_NOT_ADJECTIVE for x in words[:i]):
             nxt = words[1].group(0).lower() if len(words) > 1 else ""
             if nxt not in nouns:
                 return word, start + w.end()
+    return None
+
+
+_EN_PARTITIVE = re.compile(
+    rf"\s+of\s+(?:the|them|its|their|these|those|\d[\d,]*|{_EN_WORD_NUM})\b((?:\s+[\w,-]+){{0,3}})", re.I)
+_EN_FRACTION = re.compile(r"\b(?:a|one)[- ](?P<part>third|quarter|fifth)\b(?=\s+of\b)", re.I)
+_EN_SUBJECT = re.compile(r"\s+(?:were|are)\b")
+_EN_NOT_DURATION_BEFORE = re.compile(
+    r"\b(?:within|in|after|before|past|last|next|recent|previous|first|final|coming|those|these)\s+(?:(?:more\s+than|over|about|nearly|almost)\s+)?$", re.I)
+_EN_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|after|before|old|of age|into)\b|-old", re.I)
+
+
+def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | None, int] | None:
+    """Numbers whose noun is elsewhere: "four of the violations", "28,000 of them", "640 were
+    fined", and lengths of time ("every two years", "held for 15 days"; not "within 15 days",
+    "two years ago")."""
+    lex = lexicon("en")
+    first = re.match(r"\s*([A-Za-z]+)", rest)
+    word = first.group(1).lower() if first else ""
+    if word in lex["time_nouns"]:
+        if _EN_NOT_DURATION_BEFORE.search(before) or _EN_NOT_DURATION_AFTER.match(text, ne + len(first.group(0))):
+            return None
+        return first.group(1), ne + len(first.group(0))
+    part = _EN_PARTITIVE.match(text, ne)
+    if part:
+        words = [w.strip(",.;:-") for w in part.group(1).split()]
+        if any(w.lower() in lex["place_count_nouns"] for w in words):
+            return "places", ne  # "two of the three cities": a count of places
+        nouns = [w for w in words if w.lower().endswith("s") and w.lower() not in EN_WORDS]
+        return (nouns[0] if nouns else None), ne
+    if _EN_SUBJECT.match(text, ne):
+        return None, ne
     return None
 
 
@@ -258,10 +416,11 @@ def find_en(draft: Draft) -> list[FigureInfo]:
         if draft.overlaps(ns, ne, _NOT_FIGURE):
             continue
         before = text[max(0, ns - 12):ns]
-        if re.search(r"(?:PM|No\.|Article|COD|SO|NO|[+]|\d[.,])\s*$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
+        if re.search(r"(?:(?:PM|No\.|Article|COD|SO|NO|[+])\s*|\d[.,])$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
             continue
-        if re.search(r"\b(?:the|these|those|all|both)\s+$", before, re.I) and not num[0].isdigit():
-            continue
+        glued = re.search(r"[a-z]+$", before)
+        if glued and (len(glued.group(0)) < 2 or glued.group(0) in lex["glued_not"]):
+            continue  # km2, so2, pm2.5: a unit's or a substance's name, not a number
         is_word = not num[0].isdigit()
         if is_word and num.lower() in ("hundred", "thousand", "dozen", "zero"):
             continue
@@ -287,28 +446,71 @@ def find_en(draft: Draft) -> list[FigureInfo]:
             end = m.end("meas")
         elif m.group("rmb"):
             unit, kind = "yuan", "money"
+        elif m.group("cur"):
+            unit, kind = {"S$": "SGD", "HK$": "HKD"}.get(m.group("cur"), "USD"), "money"
         elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
             unit, kind = None, "percent"
         elif m.group("rest"):
-            found = _en_count_unit(draft, m.start("rest"), m.group("rest"))
+            found = _en_bare_count(text, before, ne, m.group("rest")) \
+                or _en_count_unit(draft, m.start("rest"), m.group("rest"))
             if found is None:
                 continue
             unit, end = found
-            if unit.lower() in ordinal_words:
+            if unit and unit.lower() in ordinal_words:
                 continue
-            if is_word and unit.lower() in ("cities", "counties", "districts", "provinces", "places", "localities", "regions", "municipalities"):
-                continue
-            kind = "count"
+            if unit and unit.lower() in lex["place_count_nouns"]:
+                continue  # "three cities", "10 provincial regions": a count of places, not a figure
+            kind = "measure" if unit and unit.lower() in lex["time_nouns"] else "count"
         else:
             continue
-        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and re.fullmatch(r"(?:19|20)\d{2}", num):
+        if not m.group("pct") and not m.group("meas") and not scale and not m.group("rmb") and not m.group("cur") \
+                and re.fullmatch(r"(?:19|20)\d{2}", num):
             continue
         if is_word and value == 1 and kind == "count":
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        start = m.start("rmb") if m.group("rmb") else ns
+        start = m.start("rmb") if m.group("rmb") else m.start("cur") if m.group("cur") else ns
         out.append(FigureInfo(start, end, value, unit, kind, _en_role(draft, ns, end, kind)))
+    out.extend(_en_extras(draft, out))
+    return out
+
+
+_EN_DURATION = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+(?-i:(?:Action\s+)?Plan\b))|\b(?P<long>month|year|week)long\b", re.I)
+_EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
+
+
+def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+    """A one-month inspection, a monthlong tour (how long an activity lasts); doubled, double the
+    standard (a multiple)."""
+    text = draft.norm
+    out = []
+    for m in _EN_DURATION.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        if m.group("long"):
+            value, unit = 1, m.group("long").lower()
+        else:
+            num = m.group("num").lower()
+            value = 0.5 if num == "half" else parse_number(num) if num[0].isdigit() else _en_word_value(num)
+            unit = m.group("unit").lower()
+        if value:
+            out.append(FigureInfo(s, e, value, unit, "count", "other"))
+    for m in _EN_FRACTION.finditer(text):  # one-third of them, a quarter of the tanks
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        value = round(1 / EN_FRACTIONS[m.group("part").lower()], 4)
+        out.append(FigureInfo(s, e, value, None, "percent", _en_role(draft, s, e, "percent")))
+    for m in _EN_MULTIPLE.finditer(text):
+        s, e = m.span()
+        if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
+            continue
+        word = m.group("word").lower()
+        value = 2 if word.startswith("doubl") else 3 if word.startswith("tripl") else 4
+        out.append(FigureInfo(s, e, value, "times", "other", "actual"))
     return out
 
 

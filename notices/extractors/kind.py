@@ -67,8 +67,33 @@ def _zh_authority_pattern() -> re.Pattern[str]:
     lex = lexicon("zh")
     names = alternation(list(lex["authorities"])).pattern
     suffixes = alternation(lex["authority_suffixes"]).pattern
-    team = r"中央第?[一二三四五六七八九十]*(?:生态)?环境保护督察组|(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|市))第[一二三四五六七八九十]+(?:生态)?环境保护督察组"
-    return re.compile(rf"(?P<team>{team})|(?P<name>{names})|(?P<suffix>{suffixes})")
+    num = r"第[一二三四五六七八九十]+(?:、第?[一二三四五六七八九十]+)*"
+    team = rf"中央(?P<num>{num})?(?:生态)?环(?:境)?保(?:护)?督察组"
+    local = (r"(?P<local>(?:(?P<lplace>[\u4e00-\u9fff]{2,7}?(?:省|自治区|市))|省|自治区|市)委?(?:第[一二三四五六七八九十]+批)?"
+             r"(?:第[一二三四五六七八九十]+)?(?:生态)?环(?:境)?保(?:护)?(?:集中)?(?:第[一二三四五六七八九十]+)?督察组)")
+    return re.compile(rf"(?P<team>{team})|{local}|(?P<name>{names})|(?P<suffix>{suffixes})")
+
+
+def _renamed(name: str, en: str | None, day: str | None) -> tuple[str, str | None]:
+    """A body named in general terms, under the name it bore on the notice's date
+    (中央环境保护督察组 became 中央生态环境保护督察组, 环境保护部 became 生态环境部)."""
+    if day is None:
+        return name, en
+    for since, before, after, after_en in lexicon("zh").get("authorities_renamed", []):
+        if name in (before, after):
+            return (after, after_en) if day >= since else (before, en if name == before else None)
+    return name, en
+
+
+def _central_team(m: re.Match[str], day: str | None) -> tuple[str, str | None]:
+    """中央第八环保督察组 -> 中央第八环境保护督察组; several teams (中央第一、第二环保督察组) -> the body."""
+    written = m.group("team")
+    numbered = m.group("num") and "、" not in m.group("num")
+    if numbered:
+        full = re.sub(r"环(?:境)?保(?:护)?督察组$", "环境保护督察组", written)
+        return full, "Central Ecological and Environmental Inspection Team"
+    name = "中央生态环境保护督察组" if "生态" in written else "中央环境保护督察组"
+    return _renamed(name, "Central Ecological and Environmental Inspection Team", day)
 
 
 def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
@@ -76,11 +101,20 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
     text = draft.norm
     gaz = load_gazetteer()
     candidates = []
+    day = _day(draft)
     for m in _zh_authority_pattern().finditer(text):
         if text[max(0, m.start() - 1):m.start()] == "原" and m.group("name"):
             continue  # 原环境保护部: the former ministry, named in passing
         if m.group("team"):
-            candidates.append((m.start(), (m.group("team"), "Central Ecological and Environmental Inspection Team")))
+            candidates.append((m.start(), _central_team(m, day)))
+        elif m.group("local"):
+            written = re.sub(r"第[一二三四五六七八九十]+批", "", m.group("local"))
+            if not m.group("lplace"):
+                home = _home_province(draft)
+                if home is None:
+                    continue
+                written = home.name + written[len(re.match(r"省|自治区|市", written).group(0)):]
+            candidates.append((m.start(), (written, None)))
         elif m.group("name"):
             name, en = lex["authorities"][m.group("name")]
             candidates.append((m.start(), (name, en)))
@@ -106,8 +140,26 @@ def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
     title_end = len(draft.title) if draft.title and text.startswith(normalize(draft.title)) else 0
     in_title = [c for c in candidates if c[0] < title_end]
     if in_title:
-        return in_title[0][1]  # the headline names its issuer: 黑龙江省生态环境厅公布…
-    return _agent(draft, candidates, lex.act_triggers)
+        chosen = in_title[0][1]  # the headline names its issuer: 黑龙江省生态环境厅公布…
+    else:
+        chosen = _agent(draft, candidates, lex.act_triggers)
+    return _numbered_team(chosen, candidates)
+
+
+def _numbered_team(chosen: tuple[str, str | None], candidates) -> tuple[str, str | None]:
+    """"督察组" named generally where the text names the one team (中央第八环境保护督察组): that team."""
+    if not chosen[0].endswith("督察组") or "第" in chosen[0]:
+        return chosen
+    central = chosen[0].startswith("中央")
+    numbered = {c[1] for c in candidates if c[1][0].endswith("督察组") and "第" in c[1][0]
+                and c[1][0].startswith("中央") == central}
+    return numbered.pop() if len(numbered) == 1 else chosen
+
+
+def _day(draft: Draft) -> str | None:
+    """The notice's date (the act's, else the publication's), else the first day of its year."""
+    day = draft.date or draft.doc._.published
+    return day or (f"{draft.year}-01-01" if draft.year else None)
 
 
 def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
@@ -127,7 +179,7 @@ def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
 @cache
 def _en_authority_pattern() -> re.Pattern[str]:
     lex = lexicon("en")
-    names = alternation(list(lex["authorities"])).pattern
+    names = alternation([*lex["authorities"], *lex.get("authorities_generic", {})]).pattern
     suffixes = alternation(list(lex["authority_suffixes"])).pattern
     return re.compile(rf"(?P<name>\b(?i:{names})\b)|(?P<place>[A-Z][a-z]+(?:\s(?!Provincial|Municipal)[A-Z][a-z]+)?)\s+(?P<suffix>{suffixes})")
 
@@ -141,8 +193,14 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
         if re.search(r"\bformer\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()], re.I):
             continue
         if m.group("name"):
-            key = next(k for k in lex["authorities"] if k.lower() == m.group("name").lower())
-            name, en = lex["authorities"][key]
+            said = m.group("name").lower()
+            generic = lex.get("authorities_generic", {})
+            key = next((k for k in lex["authorities"] if k.lower() == said), None)
+            if key is not None:
+                name, en = lex["authorities"][key]
+            else:
+                key = next(k for k in generic if k.lower() == said)
+                name, en = _renamed(*generic[key], _day(draft))
             candidates.append((m.start(), (name, en)))
             continue
         place = m.group("place")
@@ -154,10 +212,24 @@ def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
             continue
         suffix_key = next(k for k in lex["authority_suffixes"] if k.lower() == m.group("suffix").lower())
         zh = lex["authority_suffixes"][suffix_key]
+        if divs[0].level == "province":
+            zh = lex.get("province_bureaus", {}).get(zh, zh)  # a province's "bureau" is its 厅
         candidates.append((m.start(), (divs[0].name + zh, f"{place} {m.group('suffix')}")))
+    home = None
+    for m in _EN_PROVINCIAL.finditer(text):
+        home = home or _home_province(draft)
+        if home is not None:
+            zh = "环境保护厅" if "protection" in m.group(0).lower() else "生态环境厅"
+            candidates.append((m.start(), (home.name + zh, None)))
     if not candidates:
         return None
+    candidates.sort(key=lambda c: c[0])
     return _agent(draft, candidates, lex.act_triggers)
+
+
+# "the provincial ecology and environment department": the department of the notice's province
+_EN_PROVINCIAL = re.compile(r"\bprovincial (?:ecology and environment|eco-environment(?:al)?|environmental protection) "
+                            r"(?:department|bureau)\b", re.I)
 
 
 def authority(draft: Draft) -> tuple[str, str | None] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -12,8 +13,14 @@ import yaml
 from ..resources import data_path
 
 
-def alternation(words: list[str], *, flags: int = 0) -> re.Pattern[str]:
-    """A regex matching any of ``words``, longest first."""
+def alternation(words: Iterable[str], *, flags: int = 0) -> re.Pattern[str]:
+    """A regex matching any of ``words``, longest first (built once per word list: components
+    ask for it per match, and escaping and sorting a word list costs more than the match)."""
+    return _alternation(tuple(words), flags)
+
+
+@cache
+def _alternation(words: tuple[str, ...], flags: int) -> re.Pattern[str]:
     ordered = sorted(set(words), key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ")", flags)
 

@@ -130,6 +130,9 @@ def _getter(attr: str):  # noqa: ANN202
 
 def register_extensions() -> None:
     """The span and doc extensions the components write (idempotent)."""
+    global _registered
+    if _registered and Doc.has_extension("record"):
+        return
     for name in set(_PAYLOAD.values()):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
@@ -140,6 +143,10 @@ def register_extensions() -> None:
                           ("year", None), ("record", None), ("warnings", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    _registered = True
+
+
+_registered = False
 
 
 # -- dependencies between components ------------------------------------------------------
@@ -263,10 +270,15 @@ class NoticeView:
         self._indexed_at = -1
         self._infos: dict[tuple[str, ...], list[Any]] = {}
         self._infos_at = -1
-        # the payloads as added, so that reading them back does not rebuild a Span per mention
-        self._payloads: list[tuple[str, Any]] = [
-            (s.label_, s._.get(_PAYLOAD[s.label_])) for s in doc.spans.get(GROUP, [])
-            if s.label_ in _PAYLOAD and s._.get(_PAYLOAD[s.label_]) is not None]
+        # the mentions as added (label, payload, span), so that reading them back does not
+        # rebuild a Span and its extension object per mention (iterating a SpanGroup does)
+        self._payloads: list[tuple[str, Any]] = []
+        self._spans: list[Span] = []
+        for s in doc.spans.get(GROUP, []):
+            info = s._.get(_PAYLOAD[s.label_]) if s.label_ in _PAYLOAD else None
+            if info is not None:
+                self._payloads.append((s.label_, info))
+                self._spans.append(s)
         self._places: list[PlaceInfo] | None = None
         self._place_starts: list[int] = []
 
@@ -309,17 +321,24 @@ class NoticeView:
         span._.set(_PAYLOAD[label], info)
         self.group.append(span)
         self._payloads.append((label, info))
+        self._spans.append(span)
         self._places = None if label in (PLACE, PROVINCE) else self._places
         return span
 
     def remove(self, keep) -> None:  # noqa: ANN001 - Callable[[str, Any], bool]
         """Keep only the mentions ``keep(label, payload)`` accepts."""
-        self.doc.spans[GROUP] = [s for s in self.group if keep(s.label_, s._.get(_PAYLOAD[s.label_]))]
-        self._payloads = [(lab, info) for lab, info in self._payloads if keep(lab, info)]
+        kept = [keep(label, info) for label, info in self._payloads]
+        self._payloads = [m for m, k in zip(self._payloads, kept, strict=True) if k]
+        self._spans = [s for s, k in zip(self._spans, kept, strict=True) if k]
+        self.doc.spans[GROUP] = list(self._spans)
         self._places = None
         self._index.clear()
         self._infos.clear()
         self._indexed_at = self._infos_at = -1
+
+    def spans(self, labels: tuple[str, ...]) -> list[Span]:
+        """The spans of the mentions with these labels, in the order they were added."""
+        return [s for (label, _), s in zip(self._payloads, self._spans, strict=True) if label in labels]
 
     def infos(self, *labels: str) -> list[Any]:
         """The payloads of the mentions with these labels, in text order."""

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..pinyin import is_surname_start, person_name_en, surnames
+from ..pinyin import common_surnames, is_surname_start, person_name_en, surnames
 from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
                        require, view)
@@ -52,10 +52,45 @@ def _city(code: str) -> tuple[str | None, str | None]:
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
 
 
+@cache
+def _rare_surnames() -> frozenset[str]:
+    return surnames() - common_surnames()
+
+
+_LIST_END = set("，、；。,;")
+_FOUR_NOT = set("等的了是在及与")
+
+
+def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
+    """A four-character name that runs from ``pos`` to a comma or list mark (哈斯布和, 阿不都拉):
+    names transcribed from Mongolian, Uyghur or Tibetan have no Han surname to start from."""
+    text = draft.norm
+    cand = text[pos:pos + 4]
+    if len(cand) < 4 or text[pos + 4:pos + 5] not in _LIST_END or text[pos + 4:pos + 5] == "":
+        return None
+    if not all(_HAN.match(ch) for ch in cand) or any(ch in _ORG_END or ch in _FOUR_NOT for ch in cand):
+        return None
+    lex = lexicon("zh")
+    verbs = set(lex["verbs_after_name"])
+    k = is_surname_start(cand)
+    if k == 2 or (k == 1 and cand[:1] not in _rare_surnames() and cand[-1] in lex["name_stop_chars"]):
+        return None  # 黄俊龙说: a common surname and a stop character make a name and a verb
+    if _zh_title_pattern().search(cand) or lex.act_triggers.search(cand):
+        return None
+    if cand[:2] in verbs or cand[2:] in verbs or cand[1:3] in verbs:
+        return None
+    if draft.overlaps(pos, pos + 4, (PLACE, DATE)):
+        return None
+    return pos, pos + 4
+
+
 def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
+    bounded = _zh_bounded_name(draft, pos)
+    if bounded is not None:
+        return bounded
     dotted = _DOT_NAME.match(text, pos)
     if dotted:
         stop = lexicon("zh")["name_stop_chars"]
@@ -75,6 +110,16 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
         given += ch
     if not given:
         return None
+    if text[pos:pos + k] in _rare_surnames():
+        # 介绍, 政府, 考察江: a rare surname starts a name only as a whole three-character name,
+        # and never when it is a word that rarely belongs to a name (及企业)
+        if text[pos:pos + k] in lexicon("zh")["name_stop_chars"]:
+            return None
+        nxt = text[pos + k + 2:pos + k + 3]
+        verbs = lexicon("zh")["verbs_after_name"]
+        if len(given) < 2 or not (not nxt or not _HAN.match(nxt) or nxt in _NAME_BOUNDARY
+                                  or any(text.startswith(w, pos + k + 2) for w in verbs)):
+            return None
     if len(given) == 2:
         three = text[pos:pos + k + 2]
         after = text[pos + k + 2:pos + k + 3]
@@ -91,6 +136,13 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     return pos, pos + k + len(given)
 
 
+def _after_org(draft: Draft, pos: int) -> bool:
+    """Whether a place or a body ends right at ``pos`` (农安县|王某某县长, 环境保护厅|王某某厅长)."""
+    if any(p.end == pos for p in draft.places_in(max(0, pos - 12), pos)):
+        return True
+    return draft.norm.endswith(tuple(lexicon("zh")["authority_suffixes"]), 0, pos)
+
+
 def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     for length in (3, 2):
@@ -100,7 +152,12 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         cand = text[s:pos]
         if not all(_HAN.match(ch) for ch in cand):
             continue
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY) and is_surname_start(cand) and cand[-1] not in _ORG_END:
+        if cand in lexicon("zh")["not_names"] or cand[-1] in lexicon("zh")["name_stop_chars"]:
+            continue
+        k = is_surname_start(cand)
+        if k and cand[:k] in _rare_surnames() and len(cand) - k < 2:
+            continue  # 政府分管负责人: a rare surname starts only a whole three-character name
+        if (s == 0 or text[s - 1] in _NAME_BOUNDARY or _after_org(draft, s)) and k and cand[-1] not in _ORG_END:
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
@@ -162,6 +219,19 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
             continue
         raw = draft.text[ns:ne]
         found.append(OfficialInfo(ns, ne, raw, draft.text[ts:te], m.start(), person_name_en(raw)))
+        # 监察专员罗某某、郑某某: more names after the same post, one list mark apart
+        for _ in range(6):
+            if text[ne:ne + 1] != "、":
+                break
+            more = _zh_name_after(draft, ne + 1)
+            if more is None:
+                break
+            after = text[more[1]:more[1] + 2]
+            if not (after[:1] in _LIST_END | {"等"} or after in lex["verbs_after_name"]):
+                break
+            ns, ne = more
+            raw = draft.text[ns:ne]
+            found.append(OfficialInfo(ns, ne, raw, draft.text[ts:te], m.start(), person_name_en(raw)))
     return found
 
 
@@ -170,7 +240,7 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
 @cache
 def _en_surnames() -> frozenset[str]:
     out = set()
-    for s in surnames():
+    for s in common_surnames():
         try:
             out.add(person_name_en(s).split()[0])
         except (IndexError, ValueError):
@@ -192,7 +262,7 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME}\s*,?\s+(?i:the\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:a|an|another|China's|the country's|China’s)\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
     return before, after
 
 

@@ -19,8 +19,6 @@ from .mentions import SANCTION, NoticeView, SanctionInfo, mark_done, view
 
 Draft = NoticeView
 
-_ZH_END = re.compile(r",(?!\d{3})|[，。；;！!？?\n]|(?:并|同时|此外)(?=[\u4e00-\u9fff])")
-_ZH_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(万|亿)?元")
 
 
 @cache
@@ -29,7 +27,7 @@ def _zh_triggers() -> re.Pattern[str]:
 
 
 def _money(text: str) -> float | int | None:
-    m = _ZH_MONEY.search(text)
+    m = lexicon("zh").regex("sanction_money").search(text)
     if not m:
         return None
     value = parse_number(m.group(1))
@@ -42,6 +40,11 @@ def _money(text: str) -> float | int | None:
 
 def find_zh(draft: Draft) -> list[SanctionInfo]:
     text = draft.norm
+    lex = lexicon("zh")
+    hedged, lead_verbs, count_after = lex.regex("sanction_hedged"), lex.regex("sanction_lead_verbs"), \
+        lex.regex("sanction_count_after")
+    clause_end, not_clause = lex.regex("sanction_clause_end"), lex.regex("sanction_not_clause")
+    ordered = tuple(lex["sanction_ordered"])
     out: list[SanctionInfo] = []
     covered = -1
     for m in _zh_triggers().finditer(text):
@@ -49,37 +52,37 @@ def find_zh(draft: Draft) -> list[SanctionInfo]:
         if s < covered:
             continue
         before = text[max(0, s - 6):s]
-        if lexicon("zh").regex("sanction_negated").search(before) or re.search(r"(?:未|没有|拟|如|若|或)[\u4e00-\u9fff]{0,2}$", before):
+        if lex.regex("sanction_negated").search(before) or hedged.search(before):
             continue
         # "处以罚款" / "对该公司处罚款": start at the verb group right before the trigger
-        lead = re.search(r"(?:依法|分别|并|已|均|共|被|予以|处以|对其|给予)+$", before)
+        lead = lead_verbs.search(before)
         if lead and m.group(0) in ("罚款",):
             s = s - len(lead.group(0)) if lead.group(0) not in ("被", "共") else s
         after = text[m.end():m.end() + 4]
-        if after.startswith(tuple(lexicon("zh")["sanction_not_after"])) or re.match(r"\s*\d+(?:\.\d+)?\s*(?:人|件|起|家|宗|次|个)", after):
+        if after.startswith(tuple(lex["sanction_not_after"])) or count_after.match(after):
             continue
-        end_m = _ZH_END.search(text, m.end())
+        end_m = clause_end.search(text, m.end())
         e = end_m.start() if end_m else len(text)
         if e - s > 60:
             e = s + 60
         clause = draft.text[s:e].strip()
-        if len(clause) < 2 or re.search(r"等措施$|等手段$|案件\s*\d|\d+\s*件$", clause):
+        if len(clause) < 2 or not_clause.search(clause):
             continue
         amount = _money(text[s:e]) if "罚" in m.group(0) else None
         if "罚款" in m.group(0) and amount is None and not re.search(r"罚款\s*$", text[s:e]):
             # "罚款" as a statistic noun ("罚款总额") is not a sanction on someone
-            if re.match(r"罚款(?:总额|金额|数额|共计|合计|累计)", text[m.start():m.start() + 6]):
+            if lex.regex("sanction_statistic_noun").match(text[m.start():m.start() + 6]):
                 continue
         clause_start = draft.sentence_at(s)[0] - 1
         lead_in = text[max(clause_start + 1, s - 80):s]  # the sentence so far, bounded
-        if lexicon("zh").regex("sanction_aggregate").search(lead_in) or lexicon("zh").regex("sanction_threat").search(lead_in[-12:]):
+        if lex.regex("sanction_aggregate").search(lead_in) or lex.regex("sanction_threat").search(lead_in[-12:]):
             continue
         if "罚" in m.group(0) and amount is None and not re.search(r"罚款\s*(?:人民币)?\s*\d", text[s:e]):
             if re.match(r"处?罚款\s*$|处罚款[，。,;；]", text[s:e + 1]):
                 continue
         # "责令该公司停止建设": the order starts at 责令
-        order = re.search(r"责令[\u4e00-\u9fff]{0,6}$", text[max(0, s - 8):s])
-        if order and m.group(0) in ("停止建设", "停止生产"):
+        order = lex.regex("sanction_order_before").search(text[max(0, s - 8):s])
+        if order and m.group(0) in ordered:
             s -= len(order.group(0))
         out.append(SanctionInfo(s, s + len(clause), clause, amount))
         covered = e
@@ -91,11 +94,13 @@ def _en_patterns() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in lexicon("en")["sanction_patterns"]), re.I)
 
 
-_EN_MONEY = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:yuan|RMB)", re.I)
 
 
 def find_en(draft: Draft) -> list[SanctionInfo]:
     text = draft.norm
+    lex = lexicon("en")
+    hedged, aggregate, not_clause = lex.regex("sanction_hedged"), lex.regex("sanction_aggregate"), \
+        lex.regex("sanction_not_clause")
     out: list[SanctionInfo] = []
     covered = -1
     for m in _en_patterns().finditer(text):
@@ -103,13 +108,13 @@ def find_en(draft: Draft) -> list[SanctionInfo]:
         if s < covered:
             continue
         before = text[max(0, s - 30):s].lower()
-        if re.search(r"\b(?:would|may|could|might|if|not|never|threatened to|or)\s+(?:be\s+)?$", before):
+        if hedged.search(before):
             continue
         sent_start = max(0, draft.sentence_at(s)[0] - 1)
-        if re.search(r"\b(?:a total of|totall?ing|in total|altogether|so far|since the start|this year,)", text[sent_start:e], re.I) \
+        if aggregate.search(text[sent_start:e]) \
                 and re.search(r"fine|penalt", m.group(0), re.I):
             continue
-        if re.search(r"for repairs|for maintenance", m.group(0)):
+        if not_clause.search(m.group(0)):
             continue
         glued = re.search(r"(?<=[a-z])(?=[A-Z][a-z])|\s\(", text[s:e])  # "citiesFor": a lost full stop
         if glued:
@@ -119,7 +124,7 @@ def find_en(draft: Draft) -> list[SanctionInfo]:
             e = s + words[24].end()
         clause = draft.text[s:e].strip().rstrip(",")
         amount = None
-        mm = _EN_MONEY.search(clause)
+        mm = lex.regex("sanction_money").search(clause)
         if mm and re.search(r"fine", clause, re.I):
             value = float(mm.group(1).replace(",", ""))
             value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((mm.group(2) or "").lower(), 1)

@@ -5,6 +5,13 @@
     results = render_letters(records, template="interview-notice", out_dir="letters")
     results = render("rectification-order", [{"city": "晋城市", ...}], "out/")
     missing, unused = check_template("interview-notice", {"city": "晋城市"})
+    reviews = review_letters(records, "interview-notice")   # what the clerk must check
+
+What a letter says comes from :mod:`~notices.letters.context` (each city's own facts by code),
+worded by :mod:`~notices.letters.wording` in the letter's language with the tables of
+:mod:`~notices.letters.lexicon`; the issuer's defaults from :mod:`~notices.letters.config`;
+rows a clerk writes through :mod:`~notices.letters.variables`; the bounds on a template's cost
+in :mod:`~notices.letters.limits`; SC faces for PDF in :mod:`~notices.letters.fonts`.
 
 A template is a shipped name (``templates/NAME.docx``) or a path to any ``.docx`` with
 docxtpl-style Jinja tags. It is compiled once (see :mod:`notices.letters.compiler`) and each
@@ -25,9 +32,11 @@ from ..record import Record
 from .compiler import CompiledTemplate, compile_template
 from .config import LetterConfig, load_config
 from .context import letter_contexts, plan_letters
+from .review import LetterReview, review_letters
 from .variables import VARIABLES
 
 __all__ = [
+    "LetterReview", "review_letters",
     "LetterResult", "TemplateInfo", "render", "render_letters", "list_templates",
     "check_template", "load_template", "template_path", "letter_contexts", "plan_letters",
     "VARIABLES", "LetterConfig", "load_config",
@@ -147,9 +156,12 @@ def check_template(template: str | Path | CompiledTemplate,
     from .variables import schema
 
     # a shipped template's derived and optional variables are filled in (see prepare_row)
-    derived = {name for name, var in schema().items() if var.derived or var.optional} if _shipped(tpl) else set()
+    derived = ({name for name, var in schema().items() if var.derived or var.optional}
+               if _shipped(tpl) else set())
     missing = {var for row in rows for var in tpl.required - derived if var not in row}
-    unused = {key for row in rows for key in row if key not in tpl.variables}
+    sources = ({schema()[v].source for v in tpl.variables if v in schema() and schema()[v].source}
+               if _shipped(tpl) else set())
+    unused = {key for row in rows for key in row if key not in tpl.variables | sources}
     return sorted(missing), sorted(unused)
 
 

@@ -32,6 +32,7 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 # Characters XML 1.0 forbids (and C1 controls, which Word rejects); \t, \n, \r are handled apart.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _OPTIONAL_FILTERS = {"default", "d"}
 _OPTIONAL_TESTS = {"defined", "undefined"}
 
@@ -45,9 +46,11 @@ def _clean(value: str) -> str:
     bad = _CONTROL.findall(value)
     if bad:
         sink = _warnings.get()
+        value = _SURROGATES.sub("\ufffd", value)  # a lone surrogate: a character lost, shown as �
         if sink is not None:
             codes = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in bad}))
-            sink.append(f"dropped control character(s) {codes} from {value[:30]!r}")
+            shown = value[:30].encode("utf-8", "replace").decode("utf-8")
+            sink.append(f"dropped or replaced invalid character(s) {codes} in {shown!r}")
         value = _CONTROL.sub("", value)
     return value
 

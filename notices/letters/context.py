@@ -66,6 +66,8 @@ def plan_letters(record: Record | Mapping[str, Any], *, date: str | dt.date | No
     config = config or LetterConfig()
     common = Notes(lang)
     record = _scrubbed(record, common)
+    if lang == "zh":
+        record = _simplified(record, common)
     day = to_date(date) or to_date(record.date)
     if day is None and to_date(record.published):
         day = to_date(record.published)
@@ -79,6 +81,10 @@ def plan_letters(record: Record | Mapping[str, Any], *, date: str | dt.date | No
                    f"({en_date(day)}); give --date")
     subjects = record.subjects
     base = _issuer(record, config, lang)
+    if not config.authority and not (record.authority and record.authority.name):
+        common.say(f"记录没有发文机关，暂用{DEFAULT_AUTHORITY}（可用 --authority 或 letters.toml 的 authority 指定）",
+                   f"the record names no authority: the letter is from the {DEFAULT_AUTHORITY_EN} "
+                   "(give --authority, or authority in letters.toml)")
     prefix = doc_prefix or config.prefix or ""
     deadlines = [_deadline(d, lang, common) for d in record.deadlines]
     base.update({
@@ -208,13 +214,14 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
                  ) -> list[dict[str, Any]]:
     """Each actual figure with the target for the same subject (either may be missing), worded."""
     def indicator(f: Figure) -> str | None:
-        return lexicon.strip_direction(f.subject) if f.subject else None
+        return (lexicon.indicator(f.subject) or None) if f.subject else None
 
     actuals = [f for f in figures if f.role == "actual"]
     targets = [f for f in figures if f.role == "target"]
     pairs: list[tuple[Figure | None, Figure | None]] = []
     for actual in actuals:
-        match = next((t for t in targets if indicator(t) == indicator(actual) and t.unit == actual.unit), None)
+        match = next((t for t in targets
+                      if indicator(t) == indicator(actual) and t.unit == actual.unit), None)
         if match is None:
             match = next((t for t in targets if t.unit == actual.unit and t.subject is None), None)
         if match is not None:
@@ -227,7 +234,7 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
         raw = (actual and actual.subject) or (target and target.subject) or ""
         found = lexicon.direction_of(raw)
         item = {
-            "subject": lexicon.strip_direction(raw),
+            "subject": lexicon.indicator(raw),
             "change": (found[0] if lang == "zh" else found[1]) if found else "",
             "unit": either.unit,
             "actual": actual.value if actual else None,
@@ -269,11 +276,11 @@ def _sanctions(record: Record, city: City, subjects: list[City], lang: str, note
             continue
         if s.city_code and s.city_code != city.code:
             continue
+        if s.amount is not None or _FINE.search(text) or any(name in text for name in companies):
+            notes.left_out(f"处罚（{text[:30]}）不是对{city.name}的措施",
+                           f"a penalty ({text[:40]}) is not a measure against {city.name_en or city.name}")
+            continue
         if not s.city_code:
-            if s.amount is not None or _FINE.search(text) or any(name in text for name in companies):
-                notes.left_out(f"处罚（{text[:30]}）不是对{city.name}的措施",
-                               f"a penalty ({text[:40]}) is not a measure against {city.name_en or city.name}")
-                continue
             if _names(text, others) and not _names(text, [city]):
                 continue  # another city's measure
         worded = wording.sanction(text, lang, notes)
@@ -325,6 +332,37 @@ def _scrubbed(record: Record, notes: Notes) -> Record:
     clean(fresh, "")
     notes.say(f"记录中有无效字符（孤立代理项），已替换为 �：{', '.join(dict.fromkeys(found))}",
               f"invalid characters (lone surrogates) replaced with �: {', '.join(dict.fromkeys(found))}")
+    return fresh
+
+
+def _simplified(record: Record, notes: Notes) -> Record:
+    """A Chinese letter is in simplified characters: the record's clauses converted."""
+    changed = False
+
+    def convert(item: Any, *names: str) -> None:
+        nonlocal changed
+        for name in names:
+            value = getattr(item, name)
+            if isinstance(value, str):
+                new = lexicon.simplified(value)
+                if new != value:
+                    setattr(item, name, new)
+                    changed = True
+
+    fresh = Record.from_dict(record.to_dict())
+    for s in fresh.sanctions:
+        convert(s, "text")
+    for f in fresh.figures:
+        convert(f, "text", "subject", "unit")
+    for d in fresh.deadlines:
+        convert(d, "text")
+    for o in fresh.officials:
+        convert(o, "name", "title")
+    for c in fresh.companies:
+        convert(c, "name")
+    if not changed:
+        return record
+    notes.say("记录原文为繁体字，已转为简体，请核对", "the notice is in traditional characters: converted")
     return fresh
 
 

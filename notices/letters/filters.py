@@ -15,10 +15,7 @@ _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
 _BIG_UNITS = ("", "万", "亿", "万亿")
 
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
+from ..months import MONTH_NAMES as _MONTHS_EN
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -107,7 +104,14 @@ def number(value: Any, digits: int | None = None) -> str:
     """A number without trailing zeros: ``10.0`` → ``10``, ``3.70`` → ``3.7``; ``digits`` rounds."""
     if value is None or value == "":
         return ""
-    num = float(value)
+    if isinstance(value, int) and not isinstance(value, bool) and digits is None:
+        return str(value) if value.bit_length() < 10_000 else ("-" if value < 0 else "") + "9" * 20 + "…"
+    try:
+        num = float(value)
+    except (OverflowError, ValueError):
+        return str(value)[:40]
+    if num != num or num in (float("inf"), float("-inf")):
+        return str(value)[:40]
     if digits is not None:
         num = round(num, digits)
     if num.is_integer():

@@ -84,11 +84,18 @@ def _indicators() -> dict[str, list[tuple[str, str, str]]]:
     return table
 
 
+def _has(text: str, word: str) -> bool:
+    """``word`` in ``text``: a Latin word as a whole word (ratio is not in concentration)."""
+    if word.isascii():
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    return word in text
+
+
 def direction_of(text: str) -> tuple[str, str] | None:
     """``(zh, en)`` direction named in ``text`` (同比下降 → 下降, fell), or None."""
     lowered = text.lower()
     for word, zh, en in _indicators()["direction"]:
-        if word in lowered:
+        if _has(lowered, word):
             return zh, en
     return None
 
@@ -96,7 +103,7 @@ def direction_of(text: str) -> tuple[str, str] | None:
 def strip_direction(subject: str) -> str:
     """``PM2.5平均浓度同比下降`` → ``PM2.5平均浓度``."""
     for word, _, _ in _indicators()["direction"]:
-        if subject.endswith(word):
+        if subject.endswith(word) and (not word.isascii() or subject[: -len(word)].endswith(" ")):
             return subject[: -len(word)].rstrip("，, ")
     return subject
 
@@ -105,13 +112,59 @@ def reduction_target(subject: str) -> tuple[str, str] | None:
     """``(下降, fall)`` where the indicator's target is a reduction (concentrations, emissions)."""
     lowered = subject.lower()
     for word, zh, en in _indicators()["reduce"]:
-        if word in lowered:
+        if _has(lowered, word):
             return zh, en
     return None
 
 
 def is_place_noun(unit: str) -> bool:
-    """Counted nouns that are places (个地市, 7个县, cities): the cities list holds those."""
+    """Counted nouns that are places (个地市, 7个县, 个重点城市, cities): the cities list holds those."""
     noun = unit.lstrip("个").strip().lower()
-    return any(noun == word or noun.startswith(word) for word, _, _ in _indicators()["place"]
-               if len(word) > 1 or noun == word)
+    for word, _, _ in _indicators()["place"]:
+        if noun == word or (len(word) > 1 and (noun.startswith(word) or noun.endswith(word))):
+            return True
+    return False
+
+
+def is_level(subject: str) -> bool:
+    """A percentage of this indicator is a level (优良天数比例, 达标率), not a change."""
+    lowered = subject.lower()
+    return any(_has(lowered, word) for word, _, _ in _indicators()["level"])
+
+
+def indicator(subject: str) -> str:
+    """The indicator a subject names, without the words around it (与, 亦) and its direction;
+    empty when it is the target's wording (与年度目标要求)."""
+    text = strip_direction(subject.strip())
+    table = _indicators()
+    if any(word in text for word, _, _ in table["not"]):
+        return ""
+    changed = True
+    while changed and text:
+        changed = False
+        for word, _, _ in table["trim-start"]:
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+        for word, _, _ in table["trim-end"]:
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+        stripped = strip_direction(text)
+        if stripped != text:
+            text, changed = stripped, True
+    return text.strip()
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    table: dict[int, str] = {}
+    with data_path("t2s.tsv").open(encoding="utf-8") as fh:
+        next(fh)  # header
+        for line in fh:
+            src, dst = line.rstrip("\n").split("\t")
+            table[ord(src)] = dst
+    return table
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (環保廳 → 环保厅); punctuation is left alone."""
+    return text.translate(_t2s())

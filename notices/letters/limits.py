@@ -65,7 +65,8 @@ def environment_class():  # noqa: ANN201 - jinja2 is imported lazily
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if _size(seq) and isinstance(times, int) and _size(seq) * max(times, 0) > MAX_STRING:
-                        raise LimitExceeded(f"a repeated value would be longer than {MAX_STRING:,} characters")
+                        raise LimitExceeded(f"a repeated value would be longer than {MAX_STRING:,} "
+                                            "characters")
             elif operator == "**":
                 if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT and (
                         not isinstance(left, (int, float)) or abs(left) > 1):
@@ -145,6 +146,7 @@ class _Watchdog:
         self._lock = threading.Condition()
         self._deadlines: dict[int, tuple[float, list[bool]]] = {}
         self._thread: threading.Thread | None = None
+        self._wake_at: float | None = None  # when the thread wakes next (None: when notified)
 
     def _run(self) -> None:
         with self._lock:
@@ -160,6 +162,7 @@ class _Watchdog:
                                                                    ctypes.py_object(RenderTimeout))
                     elif soonest is None or deadline < soonest:
                         soonest = deadline
+                self._wake_at = soonest
                 self._lock.wait(None if soonest is None else max(soonest - now, 0.001))
 
     def enter(self, seconds: float) -> list[bool]:
@@ -169,8 +172,10 @@ class _Watchdog:
                 self._thread = threading.Thread(target=self._run, name="notices-template-watchdog",
                                                 daemon=True)
                 self._thread.start()
-            self._deadlines[threading.get_ident()] = (time.monotonic() + seconds, fired)
-            if len(self._deadlines) == 1:  # the thread may be waiting with no deadline
+            deadline = time.monotonic() + seconds
+            self._deadlines[threading.get_ident()] = (deadline, fired)
+            if self._wake_at is None or deadline < self._wake_at:  # else it wakes in time anyway
+                self._wake_at = deadline
                 self._lock.notify()
         return fired
 

@@ -24,7 +24,8 @@ def soffice() -> str | None:
 
 
 def fonts_conf() -> Path:
-    """The fontconfig file that maps 仿宋, 小标宋, 黑体 and 楷体 to free CJK fonts."""
+    """The fontconfig file that maps 仿宋, 小标宋, 黑体 and 楷体 to free CJK fonts (at run
+    time it is included after the standalone SC faces of :mod:`notices.letters.fonts`)."""
     return data_path("fonts/fonts.conf")
 
 
@@ -39,8 +40,11 @@ def convert(files: Sequence[Path], *, timeout: float = 600) -> list[Path]:
     by_dir: dict[Path, list[Path]] = {}
     for f in files:
         by_dir.setdefault(f.parent, []).append(f)
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf()))
+    from .fonts import fontconfig_file, sc_faces
+
     with tempfile.TemporaryDirectory(prefix="notices-lo-") as profile:
+        config = fontconfig_file(Path(profile) / "fonts.conf", fonts_conf(), sc_faces())
+        env = dict(os.environ, FONTCONFIG_FILE=str(config))
         for folder, group in by_dir.items():
             cmd = [
                 exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",

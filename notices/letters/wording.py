@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon
+from ..deadlines import written
 from .filters import cn_date, en_date, number
 
 __all__ = ["Notes", "comparison", "count", "deadline_phrase", "sanction", "figure_text"]
@@ -44,7 +45,7 @@ def _clip(text: str, n: int = 40) -> str:
 
 
 def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes, *,
-                source_lang: str | None = None) -> str:
+                source_lang: str | None = None, why: str = "") -> str:
     """A figure as the letter writes it: the notice's own text where the notice is in the
     letter's language (``1.2万吨``), else the number with the unit from the glossary
     (``438名人员``). ``source_lang`` is the notice's language (None: judged from ``text``)."""
@@ -58,8 +59,9 @@ def figure_text(value: Any, unit: str, text: str, lang: str, notes: Notes, *,
         return f"{shown}%"
     word = lexicon.translate("unit", unit, lang) if unit else ""
     if word is None:
-        word = notes.placeholder(f"“{unit}”的中文", f"'{unit}' in English", why_zh=f"原文 {_clip(text)}",
-                                 why_en=f"the notice has {_clip(text)}")
+        said = _clip(text or why or f"{shown} {unit}")
+        word = notes.placeholder(f"“{unit}”的中文", f"'{unit}' in English", why_zh=f"原文 {said}",
+                                 why_en=f"the notice has {said}")
     space = " " if lang == "en" and word and word[0].isalnum() else ""
     return f"{shown}{space}{word}"
 
@@ -84,8 +86,14 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
         notes.left_out(f"没有指标名称的数字 {actual or target}", f"a figure without a subject ({actual or target})")
         return None
     found = lexicon.direction_of(str(item.get("change") or "")) or lexicon.direction_of(raw)
-    subject = _subject(lexicon.strip_direction(raw), lang, notes)
-    percent = item.get("unit") == "%" or actual.endswith("%") or target.endswith("%")
+    name = lexicon.indicator(raw)
+    if not name:
+        notes.left_out(f"没有指标名称的数字 {actual or target}", f"a figure without a subject ({actual or target})")
+        return None
+    subject = _subject(name, lang, notes)
+    points = "百分点" in str(item.get("unit") or "") or "percentage point" in str(item.get("unit") or "")
+    percent = points or (item.get("unit") == "%" or actual.endswith("%") or target.endswith("%")) and not (
+        lexicon.is_level(name) and not found)
     aim = lexicon.reduction_target(raw) or found  # a concentration's target is a fall, whatever it did
     if lang == "zh":
         parts = []
@@ -101,8 +109,8 @@ def comparison(item: dict[str, Any], lang: str, notes: Notes) -> str | None:
         return "，".join(parts)
     parts = []
     if actual and percent:
-        change = found[1] if found else notes.placeholder("", "fell or rose",
-                                                          why_en=f"the record does not say which way {subject} moved")
+        why = f"the record does not say which way {subject} moved"
+        change = found[1] if found else notes.placeholder("", "fell or rose", why_en=why)
         parts.append(f"{subject} {change} by {actual}")
     elif actual:
         parts.append(f"{subject} was {actual}")
@@ -130,11 +138,11 @@ def count(item: dict[str, Any], lang: str, notes: Notes, *, source_lang: str | N
     value = item.get("value")
     if value in (None, ""):
         return None
-    return figure_text(value, unit, "", lang, notes)
+    if text and source_lang == lang and text.endswith(unit):
+        return text
+    return figure_text(value, unit, "", lang, notes, why=text)
 
 
-_ZH_UNITS = {"working_day": "个工作日内", "day": "日内", "month": "个月内"}
-_EN_UNITS = {"working_day": "working days", "day": "days", "month": "months"}
 
 
 def deadline_phrase(item: dict[str, Any] | None, lang: str, notes: Notes) -> str:
@@ -149,10 +157,15 @@ def deadline_phrase(item: dict[str, Any] | None, lang: str, notes: Notes) -> str
         day = None
     if unit == "date" and day:
         return f"在{cn_date(day)}前" if lang == "zh" else f"by {en_date(day)}"
-    if amount not in (None, "") and unit in _ZH_UNITS:
+    try:
+        sane = amount not in (None, "") and 0 < float(amount) < 100_000
+        limit = written(amount, unit, lang) if sane else None
+    except (OverflowError, ValueError, TypeError):  # an amount no deadline has (10**400 days)
+        limit = None
+    if limit:
         if lang == "zh":
-            return f"在{number(amount)}{_ZH_UNITS[unit]}" + (f"（{cn_date(day)}前）" if day else "")
-        return f"within {number(amount)} {_EN_UNITS[unit]}" + (f" (by {en_date(day)})" if day else "")
+            return f"在{limit}" + (f"（{cn_date(day)}前）" if day else "")
+        return limit + (f" (by {en_date(day)})" if day else "")
     text = str(item.get("text") or "").strip()
     if text and lexicon.language_of(text) == lang:
         return text if lang == "en" or text.startswith("在") else f"在{text}"

@@ -6,8 +6,8 @@ import re
 
 _ISO_ISH = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+from ..months import month_number
+
 _EN_DATE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     r"(?:(\d{1,2}),?\s+)?((?:19|20)\d\d)\b", re.I)
@@ -30,7 +30,7 @@ def parse_date(value: str) -> str | None:
     if m:
         day = m.group(1) or m.group(3)
         if day:
-            return _iso(m.group(4), _MONTHS[m.group(2).lower()[:3]], day)
+            return _iso(m.group(4), month_number(m.group(2)), day)
     m = _COMPACT.search(value)
     if m:
         return _iso(*m.groups())

@@ -25,6 +25,10 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "format": self.format, "sha256": self.sha256, "title": self.title,
+                "date": self.date, "meta": dict(self.meta), "warnings": list(self.warnings), "text": self.text}
+
 
 Reader = Callable[[bytes, str], Document]
 READERS: dict[str, Reader] = {}

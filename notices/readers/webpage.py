@@ -1,4 +1,17 @@
-"""Web pages: the article's main text, title and publication date."""
+"""Web pages: the article's main text, title and publication date.
+
+The page is decoded by :func:`~notices.decode.decode_bytes` (its ``<meta charset>`` honoured).
+The main text is trafilatura's; on top go the page title and the 发布时间/来源 line of Chinese
+news and government pages, which trafilatura leaves out as furniture but which give a notice its
+date and issuing office. Where trafilatura finds nothing, our own reading decides: the first
+known CMS container (TRS_Editor and the like), else the element whose paragraphs carry the most
+text that is not links. Title and date: the page's metadata and labelled lines first, then
+trafilatura's.
+
+Measured with ``benchmarks/bench_read.py`` on trafilatura's evaluation set (990 pages), F1:
+0.925 this way; 0.926 without the title on top; 0.923 with comments kept; 0.921 with
+trafilatura's ``favor_precision``, 0.919 with ``favor_recall``; 0.820 with our reading alone.
+"""
 from __future__ import annotations
 
 import re
@@ -116,6 +129,8 @@ def _page_date(soup: Any, meta: dict[str, str]) -> str | None:
 
 _FURNITURE_TAGS = frozenset(("div", "span", "p", "ul", "section", "td"))
 # A line break in the page source between two Chinese characters is not a space in the text.
+# ... and in the markup, before trafilatura reads it (which makes such a break a space).
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]*\r?\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 
 
@@ -289,7 +304,7 @@ def _trafilatura(markup: str) -> Any:
         # page); the page's own date signals are read by _page_date.
         return bare_extraction(markup, include_comments=False, include_tables=True, with_metadata=True,
                                date_extraction_params={"extensive_search": False, "original_date": True})
-    except (ValueError, TypeError, AttributeError, RecursionError):  # its parser's failures on broken pages
+    except Exception:  # noqa: BLE001 - its failures on a broken page: our own reading takes over
         return None
 
 
@@ -300,13 +315,17 @@ def _plain(text: str) -> str:
     for line in text.splitlines():
         if m := _TABLE_ROW.match(line):
             line = "\t".join(cell.strip() for cell in m.group(1).split("|"))
-        lines.append(_CJK_GAP.sub("", line).strip(" \u3000"))
+        lines.append(line.strip(" \u3000"))
     return "\n".join(line for line in lines if line.strip())
 
 
 def _with_head(text: str, title: str | None, header: list[str]) -> str:
     """``text`` with the title on top and the header lines under it, where they are missing."""
     missing = [h for h in header if clean_space(h) not in clean_space(text)]
+    for h in header:  # a header line run into the text (a layout table's cell): its own line
+        at = text.find(h)
+        if at >= 0 and text[at + len(h):at + len(h) + 1] == " ":
+            text = f"{text[:at + len(h)]}\n{text[at + len(h) + 1:]}"
     head = []
     if title and clean_space(title)[:40] not in clean_space(text[:400 + len(title)]):
         head.append(title)
@@ -338,7 +357,7 @@ def read_html(raw: bytes, source: str) -> Document:
         meta = _meta(soup)
         title = _page_title(soup, meta)
         date = _page_date(soup, meta)
-        found = _trafilatura(markup)
+        found = _trafilatura(_CJK_BREAK.sub("", markup))
         text = _plain(clean_text(found.text)[0]) if found is not None and found.text else ""
         if found is not None:
             title = title or (clean_space(found.title) or None)

@@ -43,7 +43,7 @@ def create_app(db: str | Path | None = None, *, max_upload: int = DEFAULT_MAX_UP
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool().start()  # the workers warm up while the server starts
-        yield
+        yield  # they stop with the process (the pool is the process's, shared by its apps)
 
     app = FastAPI(title="notices", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.archive = Archive(db) if db is not None else None

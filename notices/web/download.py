@@ -7,6 +7,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..record import Record
@@ -43,6 +44,21 @@ def default_template(record: Record) -> str:
         name += "-en"
     names = template_names()
     return name if name in names else (names[0] if names else name)
+
+
+def reviews(record: Record, template: str, *, date: str | None = None) -> list[Any] | None:
+    """What the clerk must check in each letter ``template`` writes for ``record``
+    (:func:`notices.letters.review.review_letters`); None when it cannot be said (an unknown
+    template, a record no letter can be written from)."""
+    from ..errors import NoticesError
+    from ..letters.review import review_letters
+
+    if template not in template_names():
+        return None
+    try:
+        return review_letters([record], template, date=date)
+    except (NoticesError, ValueError, TypeError, AttributeError):
+        return None
 
 
 def letters(record: Record, template: str, *, date: str | None = None, first_number: int = 1,

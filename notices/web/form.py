@@ -258,22 +258,15 @@ def _figure_text(value: float | int, unit: str, lang: str | None) -> str:
     return f"{number(value)}{joiner}{unit}"
 
 
-# The wording of a deadline that has to be written anew, by language and unit.
-_DEADLINE_WORDING = {
-    ("zh", "working_day"): "{n}个工作日内", ("zh", "day"): "{n}日内", ("zh", "month"): "{n}个月内",
-    ("en", "working_day"): "within {n} working days", ("en", "day"): "within {n} days",
-    ("en", "month"): "within {n} months",
-}
-
-
 def _deadline_text(amount: float | int | None, unit: str, due: str | None, lang: str | None) -> str | None:
     lang = "en" if lang == "en" else "zh"
     if unit == "date":
         if not due:
             return None
         return f"by {en_date(due)}" if lang == "en" else f"{cn_date(due)}前"
-    wording = _DEADLINE_WORDING.get((lang, unit))
-    return wording.format(n=number(amount)) if wording and amount is not None else None
+    from ..deadlines import written
+
+    return written(amount, unit, lang)
 
 
 def _due(amount: float | int | None, unit: str, notice_date: str | None) -> str | None:
@@ -281,16 +274,9 @@ def _due(amount: float | int | None, unit: str, notice_date: str | None) -> str 
     day = to_date(notice_date) if notice_date else None
     if day is None or amount is None or unit not in ("working_day", "day", "month"):
         return None
-    n = int(amount)
-    if unit == "working_day":
-        from ..workdays import add_working_days
+    from ..deadlines import due_date
 
-        return add_working_days(day, n)[0].isoformat()
-    if unit == "day":
-        return (day + dt.timedelta(days=n)).isoformat()
-    from ..extractors.dates import add_months
-
-    return add_months(day, n).isoformat()
+    return due_date(day, int(amount), unit)[0].isoformat()
 
 
 class _Builder:

@@ -54,14 +54,14 @@ def read_notice(text: str, upload: tuple[str, bytes] | None, *, date: str | None
     """The record of a pasted ``text`` or of an ``upload`` (file name, bytes), which wins when
     both are given. Raises :class:`PageError` with a message for the clerk."""
     from .. import extract, extract_document
-    from ..readers import read_bytes
+    from ..readers import read
 
     day = _checked_date(date)
     lang = lang if lang in ("zh", "en") else None
     if upload is not None:
         name, raw = upload
         try:
-            doc = read_bytes(raw, name)
+            doc = read(raw, source=name)
         except NoticesError as exc:
             raise PageError(msg("err.read_failed", error=str(exc)), status=422) from None
         body = doc.text

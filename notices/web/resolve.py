@@ -37,7 +37,7 @@ def _covered(items: list[Any], start: int, end: int, offset: int) -> Any | None:
 
 
 def _sentence(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
-    from ..extractors.draft import split_sentences
+    from ..extractors.mentions import split_sentences
 
     lo, hi = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
     spans = [(a + lo, b + lo) for a, b in split_sentences(text[lo:hi], lang) if a + lo < end and start < b + lo]
@@ -76,11 +76,21 @@ def _as_written(kind: str, surface: str, lang: str, date: str | None) -> Any:
     return Sanction(text=surface)
 
 
+def _title_before(text: str, start: int) -> str | None:
+    """The post written right before a name (副市长吉建军), from the extractor's list of posts."""
+    from ..extractors.lexicon import lexicon
+
+    before = text[max(0, start - 24):start]
+    return next((t for t in sorted(lexicon("zh")["titles"], key=len, reverse=True) if before.endswith(t)), None)
+
+
 def resolve(kind: str, text: str, start: int, end: int, *, lang: str | None = None,
-            date: str | None = None) -> Record:
+            date: str | None = None, subjects: tuple[str, ...] = ()) -> Record:
     """A record holding one item of ``kind`` (city, official, figure, deadline, company,
     sanction) for ``text[start:end]``, resolved as the extractor resolves it. ``date`` is the
-    notice's (ISO), which deadlines count from. Raises :class:`PageError` for a bad selection."""
+    notice's (ISO), which deadlines count from; ``subjects`` the notice's subject cities (an
+    official with a post and no body of his own serves the one subject city). Raises
+    :class:`PageError` for a bad selection."""
     from .. import extract
     from ..text import detect_lang
 
@@ -107,6 +117,11 @@ def resolve(kind: str, text: str, start: int, end: int, *, lang: str | None = No
         item.spans = [(start, end)]
     else:
         item.span = (start, end)
-        if isinstance(item, Official) and item.name not in surface:
-            item.name = surface
+        if isinstance(item, Official):
+            if item.name not in surface:
+                item.name = surface
+            if item.title is None and lang == "zh":
+                item.title = _title_before(text, start)
+            if item.org is None and item.title and len(subjects) == 1:
+                item.org = subjects[0]
     return Record(lang=lang, date=date, **{field: [item]})

@@ -6,9 +6,12 @@ on the page it came from.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -18,7 +21,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import NoticesError
 from ..record import Record
-from .archive import Query
+from .archive import Query, Results
 from .form import (FIELD, FIRST_YEAR, HEADER, HEADER_HIDDEN, LAST_YEAR, NOTICE_KINDS, TABLE_BY_KIND, TABLES, from_form,
                    in_range, posted, to_form)
 from .highlight import KINDS, highlight
@@ -65,22 +68,27 @@ def review_page(request: Request, record: Record, text: str | None, *, status: i
                 header: dict[str, str] | None = None, rows: dict[str, list[dict[str, str]]] | None = None,
                 errors: Iterable[Msg | str] = (), notes: Iterable[Msg | str] = (),
                 letter: dict[str, str] | None = None,
-                template: str | None = None, stored_id: int | None = None) -> HTMLResponse:
-    """The review page: the text with its mentions highlighted beside the record's form."""
+                template: str | None = None, stored_id: int | None = None, editor: str | None = None,
+                ) -> HTMLResponse:
+    """The review page: the text with its mentions highlighted beside the record's form, and
+    the letters' panel with what to check in each letter."""
     from ..letters import list_templates
-    from .download import default_template
+    from .download import default_template, reviews
 
     if header is None or rows is None:
         header, rows = to_form(record)
+    template = template or default_template(record)
+    letter = letter or {"date": "", "doc_prefix": "", "first_number": "1"}
     segments, counts = highlight(record, text) if text is not None else ([], {})
     return render(
         request, "review.html", status, nav="review" if stored_id is None else "archive", record=record, text=text,
         segments=segments, counts=counts, kinds=KINDS, tables=TABLES, header_fields=HEADER,
-        subjects=sum(1 for c in record.cities if c.role == "subject"), reviews=None,
-        can_save=request.app.state.archive is not None,
+        subjects=sum(1 for c in record.cities if c.role == "subject"),
+        reviews=reviews(record, template, date=letter["date"] or None),
+        can_save=stored_id is not None and request.app.state.archive is not None,
+        editor=editor if editor is not None else _clean_editor(unquote(request.cookies.get(EDITOR_COOKIE, ""))),
         header_hidden=HEADER_HIDDEN, header=header, rows=rows, notice_kinds=NOTICE_KINDS,
-        templates=list_templates(), template=template or default_template(record),
-        letter=letter or {"date": "", "doc_prefix": "", "first_number": "1"}, errors=list(errors),
+        templates=list_templates(), template=template, letter=letter, errors=list(errors),
         notes=list(notes), stored_id=stored_id,
     )
 
@@ -112,7 +120,19 @@ async def review(request: Request) -> HTMLResponse:
         notice = await extracting(request, read_notice, text, upload, date=date or None, lang=lang or None)
     except PageError as exc:
         return home(request, status=exc.status, errors=exc.messages, text=text, date=date, lang=lang)
-    return review_page(request, notice.record, notice.text)
+    store, stored_id = request.app.state.archive, None
+    if store is not None:
+        try:
+            stored_id = await run_in_threadpool(store.find, notice.record.sha256)
+        except NoticesError:
+            stored_id = None
+    return review_page(request, notice.record, notice.text, stored_id=stored_id)
+
+
+def _stored(form: dict[str, str]) -> int | None:
+    """The stored notice a review form is of (``stored_id``), if any."""
+    raw = form.get("stored_id", "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 2**63 else None
 
 
 async def _edited(request: Request) -> tuple[dict[str, str], Any, str | None]:
@@ -148,9 +168,9 @@ async def check(request: Request) -> HTMLResponse:
     errors = parsed.errors + option_errors
     if errors:
         return review_page(request, parsed.record, text, status=422, header=parsed.header, rows=parsed.rows,
-                           errors=errors, letter=options, template=form.get("template"))
+                           errors=errors, letter=options, template=form.get("template"), stored_id=_stored(form))
     return review_page(request, parsed.record, text, letter=options, template=form.get("template"),
-                       notes=[msg("note.applied")])
+                       notes=[msg("note.applied")], stored_id=_stored(form))
 
 
 def _next_row(form: dict[str, str], kind: str) -> int:
@@ -172,7 +192,7 @@ async def resolve_selection(request: Request) -> Response:
         if table is None or text is None:
             raise PageError(msg("err.resolve_kind", kind=kind[:20]))
         record = await extracting(request, resolve, kind, text, start, end, lang=parsed.record.lang,
-                                  date=parsed.record.date)
+                                  date=parsed.record.date, subjects=tuple(c.name for c in parsed.record.subjects))
     except (PageError, ValueError) as exc:
         error = exc.messages[0] if isinstance(exc, PageError) else msg("err.resolve_span", limit=0)
         return JSONResponse({"error": t(error)}, status_code=getattr(exc, "status", 400))
@@ -188,18 +208,23 @@ async def resolve_selection(request: Request) -> Response:
 async def marks(request: Request) -> Response:
     """The highlights of the form as it stands (rows added, removed or changed), as JSON:
     the notice text's ``html``, ``counts`` per kind and the letters' ``summary``."""
+    from .download import reviews
+
     try:
-        _, parsed, text = await _edited(request)
+        form, parsed, text = await _edited(request)
     except PageError as exc:
         return JSONResponse({"error": translator(ui_lang(request))(exc.messages[0])}, status_code=exc.status)
     if text is None:
         return JSONResponse({"error": ""}, status_code=400)
     segments, counts = highlight(parsed.record, text, rows=parsed.numbers)
     subjects = sum(1 for c in parsed.record.cities if c.role == "subject")
+    options, _ = _letter_options(form)
+    checks = reviews(parsed.record, form.get("template", ""), date=options["date"] or None)
     return JSONResponse({
         "html": fragment(request, "_text.html", record=parsed.record, segments=segments),
         "counts": counts,
         "summary": fragment(request, "_count.html", subjects=subjects),
+        "review": fragment(request, "_check.html", reviews=checks),
     })
 
 
@@ -226,7 +251,7 @@ async def letters(request: Request) -> Response:
             return Response(download.content, media_type=download.media_type,
                             headers={"Content-Disposition": download.disposition})
     return review_page(request, parsed.record, text, status=422, header=parsed.header, rows=parsed.rows,
-                       errors=errors, letter=options, template=template)
+                       errors=errors, letter=options, template=template, stored_id=_stored(form))
 
 
 @router.post("/record")
@@ -239,7 +264,7 @@ async def record_json(request: Request) -> Response:
     if parsed.errors:
         options, _ = _letter_options(form)
         return review_page(request, parsed.record, text, status=422, header=parsed.header, rows=parsed.rows,
-                           errors=parsed.errors, letter=options, template=form.get("template"))
+                           errors=parsed.errors, letter=options, template=form.get("template"), stored_id=_stored(form))
     name = f"record-{parsed.record.sha256[:12]}.json" if parsed.record.sha256 else "record.json"
     body = json.dumps(parsed.record.to_dict(), ensure_ascii=False, indent=1) + "\n"
     return Response(body.encode("utf-8"), media_type="application/json",
@@ -251,43 +276,83 @@ async def record_json(request: Request) -> Response:
 NO_STORE = msg("note.no_store")
 
 
-def _query(params: Any) -> tuple[Query, list[str]]:
-    def get(name: str) -> str:
-        return " ".join(str(params.get(name, "")).split())[:100]
+def _query(params: Any) -> tuple[Query, list[Msg]]:
+    def get(name: str, limit: int = 100) -> str:
+        return " ".join(str(params.get(name, "")).split())[:limit]
 
-    errors, year = [], None
+    errors, year, page = [], None, 1
     if get("year"):
-        if get("year").isdigit() and 1900 <= int(get("year")) <= 2100:
+        if get("year").isdigit() and FIRST_YEAR <= int(get("year")) <= LAST_YEAR:
             year = int(get("year"))
         else:
             errors.append(msg("err.year", value=get("year")))
     kind = get("kind") if get("kind") in NOTICE_KINDS else ""
     if get("kind") and not kind:
         errors.append(msg("err.kind", value=get("kind"), kinds=[msg(f"opt.kind.{k}") for k in NOTICE_KINDS]))
-    return Query(city=get("city"), province=get("province"), year=year, kind=kind), errors
+    if get("page"):
+        if get("page").isdigit() and 1 <= int(get("page")) <= 100_000:
+            page = int(get("page"))
+        else:
+            errors.append(msg("err.page", value=get("page")))
+    return Query(text=get("q", 200), city=get("city"), province=get("province"), year=year, kind=kind,
+                 page=page), errors
 
 
 @router.get("/archive", response_class=HTMLResponse)
 async def archive(request: Request) -> HTMLResponse:
-    """Search the store by city, province, year and kind; newest first."""
+    """The store's events: searched by their text, filtered by city, province, year and kind,
+    a page at a time; newest first (best first for a text search)."""
     store = request.app.state.archive
     query, errors = _query(request.query_params)
-    context: dict[str, Any] = {"query": query, "store": store, "hits": [], "total": 0, "provinces": [],
-                               "years": [], "notice_kinds": NOTICE_KINDS}
+    context: dict[str, Any] = {"query": query, "store": store, "results": Results(), "facets": {},
+                               "notice_kinds": NOTICE_KINDS, "page_href": _page_href}
     if store is None:
         return render(request, "archive.html", nav="archive", notes=[NO_STORE], **context)
     try:
-        context["provinces"], context["years"] = await run_in_threadpool(store.facets)
+        context["facets"] = await run_in_threadpool(store.facets)
         if not errors:
-            context["hits"], context["total"] = await run_in_threadpool(store.search, query)
+            context["results"] = await run_in_threadpool(store.search, query)
     except NoticesError as exc:
         errors.append(msg("err.search", error=str(exc)))
     return render(request, "archive.html", 200 if not errors else 400, nav="archive", errors=errors, **context)
 
 
+def _page_href(query: Query, path: str = "/archive", **changes: Any) -> str:
+    params = query.params(**changes)
+    return path + ("?" + urlencode(params) if params else "")
+
+
+@router.get("/archive.csv")
+async def archive_csv(request: Request) -> Response:
+    """The current view of the archive (every page of it) as a CSV file, in the page's language."""
+    store = request.app.state.archive
+    query, errors = _query(request.query_params)
+    if store is None or errors:
+        return await archive(request)
+    t = translator(ui_lang(request))
+    try:
+        hits = await run_in_threadpool(store.export, query)
+    except NoticesError as exc:
+        return render(request, "message.html", 500, nav="archive", title="title.error",
+                      errors=[msg("err.search", error=str(exc))])
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([t(f"csv.{name}") for name in CSV_COLUMNS])
+    for hit in hits:
+        writer.writerow([hit.event_id or "", hit.id, hit.date or "", hit.title or "",
+                         t(f"opt.kind.{hit.kind}") if hit.kind else "", hit.subjects, hit.sources, hit.corrected,
+                         hit.source])
+    body = "\ufeff" + out.getvalue()  # a BOM: spreadsheet programs then read it as UTF-8
+    return Response(body.encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="archive.csv"'})
+
+
+CSV_COLUMNS = ("event", "notice", "date", "title", "kind", "subjects", "sources", "version", "source")
+
+
 @router.get("/archive/{notice_id:int}", response_class=HTMLResponse)
 async def stored(request: Request, notice_id: int) -> HTMLResponse:
-    """A stored notice on the review page (its text when its source file is at hand)."""
+    """A stored notice on the review page, in its newest (corrected) version."""
     store = request.app.state.archive
     if store is None:
         return render(request, "message.html", 404, nav="archive", title="title.no_store", notes=[NO_STORE])
@@ -301,5 +366,46 @@ async def stored(request: Request, notice_id: int) -> HTMLResponse:
     if opened is None:
         return render(request, "message.html", 404, nav="archive", title="title.no_notice",
                       errors=[msg("err.no_notice", id=notice_id)])
-    notes = [opened.note] if opened.note else []
+    notes: list[Msg | str] = [opened.note] if opened.note else []
+    if opened.version > 1:
+        notes.append(msg("note.corrected", id=notice_id, version=opened.version))
     return review_page(request, opened.record, opened.text, notes=notes, stored_id=notice_id)
+
+
+@router.post("/review/save", response_class=HTMLResponse)
+async def save(request: Request) -> HTMLResponse:
+    """The reviewed record saved to the store as a corrected version of its notice (who
+    changed which field and when is kept by the store); the page again, saying so."""
+    store = request.app.state.archive
+    try:
+        form, parsed, text = await _edited(request)
+    except PageError as exc:
+        return home(request, status=exc.status, errors=exc.messages)
+    options, option_errors = _letter_options(form)
+    editor = _clean_editor(form.get("editor", ""))
+    notice_id = _stored(form)
+    errors: list[Msg | str] = [*parsed.errors, *option_errors]
+    if store is None or notice_id is None:
+        errors.append(msg("err.save_where"))
+    elif not editor:
+        errors.append(msg("err.editor"))
+    page = {"header": parsed.header, "rows": parsed.rows, "letter": options, "template": form.get("template"),
+            "stored_id": notice_id, "editor": editor}
+    if errors:
+        return review_page(request, parsed.record, text, status=422, errors=errors, **page)
+    try:
+        version = await run_in_threadpool(store.save, notice_id, parsed.record, editor=editor)
+    except NoticesError as exc:
+        return review_page(request, parsed.record, text, status=422, errors=[msg("err.saved_failed", error=str(exc))],
+                           **page)
+    response = review_page(request, parsed.record, text, notes=[msg("note.saved", id=notice_id, version=version)],
+                           **page)
+    response.set_cookie(EDITOR_COOKIE, quote(editor), max_age=365 * 24 * 3600, samesite="strict")
+    return response
+
+
+EDITOR_COOKIE = "notices_editor"
+
+
+def _clean_editor(value: str) -> str:
+    return " ".join("".join(ch for ch in value if ch.isprintable()).split())[:60]

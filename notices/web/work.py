@@ -11,6 +11,7 @@ in a job is raised again here, any other failure becomes :class:`WorkerFailed`.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import socket
@@ -169,7 +170,7 @@ class Pool:
         except (EOFError, OSError) as exc:
             self._replace(worker)
             raise WorkerFailed(f"the extraction worker died ({exc})") from None
-        self._idle.put(worker)
+        self._give_back(worker)
         if kind == "page":
             raise value
         if kind == "failed":
@@ -177,9 +178,17 @@ class Pool:
             raise WorkerFailed(value.strip().splitlines()[-1])
         return value
 
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            closed = self._closed
+        if closed:
+            worker.stop()
+        else:
+            self._idle.put(worker)
+
     def _give_back_or_replace(self, worker: _Worker) -> None:
         if worker.alive():
-            self._idle.put(worker)
+            self._give_back(worker)
         else:
             self._replace(worker)
 
@@ -210,4 +219,5 @@ def shared_pool(size: int = DEFAULT_WORKERS) -> Pool:
         pool = _POOLS.get(size)
         if pool is None or pool._closed:
             pool = _POOLS[size] = Pool(size)
+            atexit.register(pool.close)  # a busy worker ends when its socket closes with us
         return pool

@@ -53,13 +53,26 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     const count = document.getElementById("letter-count");
     if (count && data.summary !== undefined) count.textContent = data.summary.trim();
+    const review = document.getElementById("letter-review");
+    if (review && data.review !== undefined) {
+      const wasOpen = review.querySelector("details[open]") !== null;
+      holder.innerHTML = data.review;
+      const list = holder.content.querySelector("#letter-review");
+      if (list) {
+        review.replaceChildren(...list.childNodes);
+        const details = review.querySelector("details");
+        if (details) details.toggleAttribute("open", wasOpen);
+      }
+    }
     document.dispatchEvent(new CustomEvent("notices:redrawn"));
   };
   const soon = () => { clearTimeout(pending); pending = setTimeout(redraw, 250); };
+  document.getElementById("actions")?.addEventListener("change", soon);
   form.addEventListener("change", (event) => {
     const row = rowOf(event);
-    if (!row) return;
-    if (event.target.name && event.target.name.endsWith("-remove")) row.classList.toggle("removed", event.target.checked);
+    if (row && event.target.name && event.target.name.endsWith("-remove")) {
+      row.classList.toggle("removed", event.target.checked);
+    }
     soon();
   });
 
@@ -84,18 +97,22 @@ document.addEventListener("DOMContentLoaded", () => {
     const end = offsetIn(root, range.endContainer, range.endOffset);
     if (end <= start || !range.toString().trim()) return hideBar();
     chosen = { start, end };
+    // Fixed to the window, below the selection (above it when there is no room), never clipped.
     const box = range.getBoundingClientRect();
-    const frame = pane.getBoundingClientRect();
     bar.hidden = false;
     bar.querySelector(".add-status").textContent = "";
-    const left = Math.max(4, Math.min(box.left - frame.left, frame.width - bar.offsetWidth - 4));
+    const width = bar.offsetWidth, height = bar.offsetHeight;
+    const left = Math.max(4, Math.min(box.left, window.innerWidth - width - 4));
+    const below = box.bottom + 6;
+    const top = below + height <= window.innerHeight - 4 ? below : Math.max(4, box.top - height - 6);
     bar.style.left = `${left}px`;
-    bar.style.top = `${box.bottom - frame.top + 6}px`;
+    bar.style.top = `${top}px`;
   };
   document.addEventListener("selectionchange", () => {
     if (!bar.contains(document.activeElement)) setTimeout(showBar, 0);
   });
   text().parentElement.addEventListener("scroll", hideBar, true);
+  window.addEventListener("scroll", () => { if (!bar.hidden) showBar(); }, { passive: true });
 
   bar.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
   bar.addEventListener("click", async (event) => {
