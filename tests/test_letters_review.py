@@ -143,3 +143,12 @@ def test_a_lone_surrogate_in_a_row_is_replaced_with_a_warning(tmp_path):
     assert result.exit_code == 0, result.output
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert any("U+D800" in w for w in row["warnings"])
+
+
+def test_placeholders_a_row_brings_are_named_too(tmp_path):
+    data = tmp_path / "rows.json"
+    data.write_text(json.dumps([{"city": "晋城市", "date": "2018-05-03", "authority": "生态环境部",
+                                 "doc_number": "〔2018〕1号", "sanctions": ["【请填写：处理措施】"]}],
+                               ensure_ascii=False), encoding="utf-8")
+    result = run("render", "interview-notice", "--data", data, "-o", tmp_path / "o", "--strict")
+    assert result.exit_code == 1 and "信函中还有1处" in result.stderr

@@ -324,6 +324,7 @@ def _write_all(tpl: CompiledTemplate, jobs: Iterable[_Job], out: Path, *, combin
             try:
                 parts, rendering_warnings = tpl.render(job.context)
                 result.warnings += rendering_warnings
+                result.warnings += _placeholders_left(parts, result.warnings, tpl.lang)
             except TemplateError as exc:
                 result.error = f"{_describe(job, label)}: {exc.message}"
                 if raise_errors:
@@ -347,6 +348,17 @@ def _write_all(tpl: CompiledTemplate, jobs: Iterable[_Job], out: Path, *, combin
     if pdf:
         _add_pdfs(results, combined=combine)
     return results
+
+
+def _placeholders_left(parts: Mapping[str, str], warnings: list[str], lang: str | None) -> list[str]:
+    """A warning for placeholders in the letter that no warning names yet (a row's own)."""
+    left = sum(xml.count("【请填写") + xml.count("[FILL IN") for xml in parts.values())
+    noted = sum(w.startswith(("待填写", "to fill in")) for w in warnings)
+    if left <= noted:
+        return []
+    if (lang or "zh") == "zh":
+        return [f"待填写：信函中还有{left - noted}处【请填写：…】"]
+    return [f"to fill in: {left - noted} more [FILL IN: …] in the letter"]
 
 
 def _write_letter(tpl: CompiledTemplate, parts: dict[str, str], path: Path) -> None:
