@@ -68,6 +68,7 @@ class Figure:
     role: str = "other"
     span: Span | None = None
     city_code: str | None = None
+    change: str | None = None  # "up" or "down": which way a change figure moved (同比上升12.5%)
 
 
 @dataclass(slots=True)

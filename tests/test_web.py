@@ -399,7 +399,7 @@ def test_record_json(client, reviewed):
     assert record["schema"] == "notices.record/2"
     assert record["figures"][0] == {"value": 66, "unit": "μg/m³", "text": "66微克/立方米", "subject": "PM2.5平均浓度",
                                     "city": "晋城市", "role": "actual", "span": [73, 81],
-                                    "city_code": "140500"}
+                                    "city_code": "140500", "change": None}
     bad = client.post("/record", data={**form, "deadlines-0-due": "soon"})
     assert bad.status_code == 422 and "is not a date" in messages(bad.text)
 
@@ -603,3 +603,13 @@ def test_serve_help():
     assert result.exit_code == 0
     for option in ("--host", "--port", "--db", "--max-upload"):
         assert option in result.output
+
+
+def test_a_figures_change_is_on_the_form_and_a_clerk_can_correct_it(client, reviewed):
+    _, form = reviewed
+    n = next(k.split("-")[1] for k, v in form.items() if k.endswith("-text") and v == "12.5%")
+    assert form[f"figures-{n}-change"] == "up"  # 同比上升12.5%
+    record = client.post("/record", data={**form, f"figures-{n}-change": "down"}).json()
+    assert next(f for f in record["figures"] if f["text"] == "12.5%")["change"] == "down"
+    record = client.post("/record", data={**form, f"figures-{n}-change": "none"}).json()
+    assert next(f for f in record["figures"] if f["text"] == "12.5%")["change"] is None

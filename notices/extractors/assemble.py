@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from ..gazetteer import load_gazetteer
 from ..record import Authority, City, Company, Current, Deadline, Figure, Official, Record, Sanction
 from . import figures as figures_mod
+from .change import change_of, continues
 from . import officials as officials_mod
 from . import sanctions as sanctions_mod
 from .kind import KINDS, authority
@@ -94,14 +95,20 @@ def _officials(v: NoticeView, names: dict[str, str]) -> list[Official]:
 
 
 def _figures(v: NoticeView, names: dict[str, str]) -> list[Figure]:
-    out = []
+    out: list[Figure] = []
     for info in v.infos(FIGURE):
         place = _city_before(v, info.start, set(names))
-        subject = figures_mod.subject_of(v, info.start) \
-            if v.lang == "zh" and info.kind in ("percent", "measure") else None
+        measured = info.kind in ("percent", "measure")
+        subject = figures_mod.subject_of(v, info.start) if v.lang == "zh" and measured else None
+        way = change_of(v.norm, info.start, info.end, v.lang) if info.kind == "percent" else None
+        prev = out[-1] if out else None
+        if subject is None and way and prev is not None and prev.subject and prev.span \
+                and continues(v.norm, prev.span[1], info.start, v.lang):
+            subject = prev.subject  # …浓度为78微克/立方米，同比上升12.5%: the same concentration
         out.append(Figure(value=info.value, unit=info.unit, text=v.text[info.start:info.end],
                           subject=subject, city=names[place.code] if place else None, role=info.role,
-                          span=(info.start, info.end), city_code=place.code if place else None))
+                          span=(info.start, info.end), city_code=place.code if place else None,
+                          change=way))
     return out
 
 

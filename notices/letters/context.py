@@ -210,6 +210,9 @@ def _figure_text(f: Figure | None, lang: str, notes: Notes, source_lang: str | N
     return wording.figure_text(f.value, f.unit, f.text, lang, notes, source_lang=source_lang)
 
 
+_CHANGE = {"up": "上升", "down": "下降"}  # a figure's change (the record's words) as the direction table's
+
+
 def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: str | None,
                  ) -> list[dict[str, Any]]:
     """Each actual figure with the target for the same subject (either may be missing), worded."""
@@ -223,7 +226,7 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
         match = next((t for t in targets
                       if indicator(t) == indicator(actual) and t.unit == actual.unit), None)
         if match is None:
-            match = next((t for t in targets if t.unit == actual.unit and t.subject is None), None)
+            match = next((t for t in targets if t.unit == actual.unit and indicator(t) is None), None)
         if match is not None:
             targets.remove(match)
         pairs.append((actual, match))
@@ -232,7 +235,8 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
     for actual, target in pairs:
         either = actual or target
         raw = (actual and actual.subject) or (target and target.subject) or ""
-        found = lexicon.direction_of(raw)
+        found = lexicon.direction_of(raw) or (lexicon.direction_of(_CHANGE[actual.change])
+                                              if actual is not None and actual.change in _CHANGE else None)
         item = {
             "subject": lexicon.indicator(raw),
             "change": (found[0] if lang == "zh" else found[1]) if found else "",

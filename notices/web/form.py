@@ -34,6 +34,7 @@ from ..record import Authority, City, Company, Deadline, Figure, Official, Recor
 NOTICE_KINDS = ("interview", "inspection", "rectification", "sanction", "other")
 CITY_ROLES = ("subject", "mentioned")
 FIGURE_ROLES = ("actual", "target", "count", "other")
+FIGURE_CHANGES = ("none", "up", "down")  # a figure's change; "none" is the record's null
 DEADLINE_UNITS = ("working_day", "day", "month", "date")
 MAX_ROWS = 2000  # per table; rows numbered past it are ignored
 MAX_AMOUNT = 3660  # the longest deadline counted, in days, working days or months
@@ -97,6 +98,7 @@ TABLES: tuple[Table, ...] = (
         Column("subject", "col.figures.subject"),
         Column("city", "col.figures.city", size="s"),
         Column("role", "col.figures.role", "select", FIGURE_ROLES, "s", "opt.figure_role"),
+        Column("change", "col.figures.change", "select", FIGURE_CHANGES, "xs", "opt.figure_change"),
         *_hidden("span", "orig_value", "orig_text"))),
     Table("deadlines", "deadline", (
         Column("text", "col.deadlines.text", size="l"),
@@ -177,7 +179,7 @@ def to_form(record: Record) -> tuple[dict[str, str], Rows]:
         } for o in record.officials],
         "figures": [{
             "value": _num(f.value), "unit": f.unit, "text": f.text, "subject": f.subject or "",
-            "city": f.city or "", "role": f.role, "span": _span_text(f.span),
+            "city": f.city or "", "role": f.role, "change": f.change or "none", "span": _span_text(f.span),
             "orig_value": _num(f.value), "orig_text": f.text,
         } for f in record.figures],
         "deadlines": [{
@@ -364,7 +366,8 @@ class _Builder:
             text = _figure_text(value, unit, self.lang)
         city = self.place(r["city"])
         return Figure(value=0 if value is None else value, unit=unit, text=text, subject=r["subject"] or None,
-                      city=city, role=role, span=_span(r["span"]), city_code=self.code_of(city))
+                      city=city, role=role, span=_span(r["span"]), city_code=self.code_of(city),
+                      change=r["change"] if r["change"] in ("up", "down") else None)
 
     def deadline(self, t: Table, n: int, r: Row) -> Deadline:
         amount = _number(r["amount"]) if r["amount"] else None
