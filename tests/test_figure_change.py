@@ -61,3 +61,15 @@ def test_the_letter_states_the_direction_the_notice_gives(extract, tmp_path):
     body = "\n".join(p.text for p in docx.Document(result.path).paragraphs)
     assert "PM2.5平均浓度同比上升9.2%，未完成下降6%的目标任务" in body
     assert "请填写" not in body and not any("下降或上升" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changes"),
+    [
+        ("周口、商丘两市治污资金分别较上年减少12.5%和30.2%。", {"12.5%": "down", "30.2%": "down"}),
+        ("周口市优良天数比例为61.3%，比去年同期低4.2个百分点。", {"61.3%": None, "4.2个百分点": "down"}),
+    ],
+)
+def test_changes_in_lists_and_against_last_year(extract, sentence, changes):
+    record = extract(LEAD + sentence)
+    assert {f.text: f.change for f in record.figures if f.text in changes} == changes

@@ -61,3 +61,11 @@ def continues(text: str, prev_end: int, start: int, lang: str) -> bool:
         return False
     lead = _lead(lang).fullmatch(gap, 0, word.start())
     return lead is not None
+
+
+_LIST = re.compile(r"\s*(?:和|与|及|、|，|,|and|or)\s*", re.I)
+
+
+def in_a_list(text: str, prev_end: int, start: int) -> bool:
+    """Do two figures stand side by side in a list (``58.4%和40.6%``, ``3% and 4%``)?"""
+    return _LIST.fullmatch(text, prev_end, start) is not None
