@@ -1,6 +1,7 @@
 """What runs on a worker (a local process, a Dask worker, or the main process for ``--jobs 1``):
 bytes in, record dicts out (each with a ``_doc`` beside the record for the store: the text, its
-identity key and MinHash signature, see :mod:`~notices.batch.events`). Never raises: whatever goes wrong with one file becomes that file's
+identity key, MinHash signature, folded text and shingle hashes, see :mod:`~notices.batch.events`:
+whatever can be computed here is, so that the one process writing the store does little). Never raises: whatever goes wrong with one file becomes that file's
 error record, so one bad file cannot lose its neighbours.
 """
 from __future__ import annotations
@@ -65,7 +66,8 @@ def process_one(task: Task, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str
             mark = fingerprint(doc.text)
         record.meta = {**record.meta, "format": doc.format, "text_key": mark.key}
         out = record.to_dict()
-        out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature, "date": doc.date}
+        out["_doc"] = {"text": doc.text, "key": mark.key, "minhash": mark.signature, "date": doc.date,
+                       "normalized": mark.normalized, "hashes": mark.hashes}
         return out
     except NoticesError as exc:
         return Record.failed(source, exc.type, exc.message, sha).to_dict()
