@@ -31,6 +31,9 @@ COMMIT_EVERY = 256
 COMMIT_SECONDS = 5.0
 # How worker processes start: forkserver keeps them clear of the threads of the main process.
 MP_START = "forkserver"
+# What the fork server imports before forking the workers: the pipelines and readers, loaded once
+# for all of them (see notices/batch/_preload.py).
+PRELOAD = ["__main__", "notices.batch._preload"]
 
 
 class Outcome(NamedTuple):
@@ -143,8 +146,10 @@ class ProcessEngine:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.jobs, mp_context=mp.get_context(MP_START), initializer=init_worker,
-                                   initargs=(os.getpid(),))
+        context = mp.get_context(MP_START)
+        if MP_START == "forkserver":
+            context.set_forkserver_preload(PRELOAD)
+        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=init_worker, initargs=(os.getpid(),))
 
     def _restart(self) -> None:
         self.restarts += 1
