@@ -150,3 +150,61 @@ def test_a_file_over_the_time_limit_is_an_error_record(tmp_path, slow_reader):
     assert summary.records == 1
     assert [(e["source"], e["error"]["type"]) for e in summary.errors] == [(str(folder / "a.slow"), "timeout")]
     assert summary.seconds < 10
+
+
+def _store_tables(path: Path) -> dict[str, list[tuple]]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {name: sorted(conn.execute(f"SELECT * FROM {name}").fetchall(), key=repr)  # noqa: S608
+                for name in names}
+    finally:
+        conn.close()
+
+
+def test_a_store_written_by_two_processes_equals_one_written_by_one(inputs, tmp_path):
+    batch([inputs], tmp_path / "one.db", jobs=1)
+    batch([inputs], tmp_path / "two.db", jobs=2)
+    one, two = _store_tables(tmp_path / "one.db"), _store_tables(tmp_path / "two.db")
+    assert one["notices"] and one["events"] and one["errors"]
+    assert one == two  # every table, row by row: notices, events and why they joined, text index
+
+
+def _descendants() -> list[int]:
+    """This process's descendants that are still running (not zombies), from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != b"Z":
+            parents[int(entry)] = int(fields[1])
+    found, todo = [], [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        found += children
+        todo += children
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_no_worker_outlives_the_batch(engine, tmp_path):
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    before = set(_descendants())
+    folder = tmp_path / "in"
+    folder.mkdir()
+    base = (DATA / "notice-utf8.txt").read_text(encoding="utf-8")
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(base + f"（{i}）", encoding="utf-8")
+    summary = batch([folder], tmp_path / "out.db", jobs=2, engine=engine)
+    assert summary.records == 6
+    assert set(_descendants()) - before == set()

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from notices.batch import batch, events, open_store, samples
 from notices.cli import cli
+from notices.text import normalize
 
 DATA = Path(__file__).parent / "data" / "batch"
 NOTICE = (DATA / "notice-utf8.txt").read_text(encoding="utf-8")  # 邯郸, 2019-04-12, an interview
@@ -147,3 +148,15 @@ def test_events_are_the_same_whatever_the_order_is_resumed(archive, tmp_path):
     batch([archive[0]], tmp_path / "two-steps.db")
     with open_store(tmp_path / "two-steps.db") as opened:
         assert opened.count("events") == 2
+
+
+def test_the_known_lsh_banding_is_the_one_datasketch_chooses():
+    for (threshold, num_perm), known in events.KNOWN_BANDING.items():
+        assert events.datasketch_banding(threshold, num_perm) == known
+
+
+def test_what_a_worker_sends_equals_what_the_store_would_compute():
+    mark = events.fingerprint(NOTICE)
+    assert mark.key == events.text_key(NOTICE)
+    assert (events.hashes_from_bytes(mark.hashes) == events.shingle_hashes(events.identity_text(NOTICE))).all()
+    assert mark.normalized == normalize(NOTICE)

@@ -56,8 +56,13 @@ def _chrome() -> re.Pattern[str]:
 
 def identity_text(text: str) -> str:
     """The text two copies of one notice share: normalised, chrome lines out, no whitespace."""
+    return _identity(normalize(text))
+
+
+def _identity(normalized: str) -> str:
+    """:func:`identity_text` of a text already through :func:`notices.text.normalize`."""
     chrome = _chrome()
-    kept = [line for line in normalize(text).splitlines() if not chrome.fullmatch(line.strip())]
+    kept = [line for line in normalized.splitlines() if not chrome.fullmatch(line.strip())]
     return _SPACE.sub("", "\n".join(kept)).lower()
 
 
@@ -151,23 +156,74 @@ def hashes_likeness(ha, hb) -> Likeness:  # noqa: ANN001 - sorted unique numpy a
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What a worker computes for the store: the identity key and the MinHash signature."""
+    """What a worker computes for the store: the identity key, the MinHash signature, and (so
+    that the single process writing the store need not redo them) the text normalised for the
+    full-text index and the sorted shingle hashes the exact near-duplicate check compares."""
 
     key: str
     signature: bytes | None
+    normalized: str = ""
+    hashes: bytes | None = None
 
 
 def fingerprint(text: str) -> Fingerprint:
-    ident = identity_text(text)
-    return Fingerprint(sha256(ident.encode("utf-8")).hexdigest(), signature(ident))
+    normalized = normalize(text)
+    ident = _identity(normalized)
+    hashes = shingle_hashes(ident).astype("<u4").tobytes() if ident and len(ident) >= MIN_CHARS else None
+    return Fingerprint(sha256(ident.encode("utf-8")).hexdigest(), signature(ident), normalized, hashes)
+
+
+def hashes_from_bytes(blob: bytes):  # noqa: ANN201 - a numpy array
+    """The shingle hashes of :attr:`Fingerprint.hashes`, as :func:`shingle_hashes` gives them."""
+    import numpy as np
+
+    return np.frombuffer(blob, dtype="<u4").astype(np.uint64)
+
+
+class HashCache:
+    """The shingle hashes of the last ``size`` stored notices compared against, by notice id:
+    the notice most like a new one is usually the one the last reprints were compared with
+    (measured on the benchmark archive: recomputing them from the stored text was a third of
+    the writer's time). Bounded, so memory does not grow with the store."""
+
+    def __init__(self, size: int = 512) -> None:
+        from collections import OrderedDict
+
+        self.size = size
+        self.items: OrderedDict[int, object] = OrderedDict()
+
+    def get(self, key: int):  # noqa: ANN201 - a numpy array or None
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key: int, hashes):  # noqa: ANN001, ANN201
+        self.items[key] = hashes
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return hashes
+
+
+#: datasketch's choice for (threshold, permutations), known so that the process writing the
+#: store need not import datasketch's LSH (which imports scipy: 0.7 s of CPU a run);
+#: tests/test_batch_events.py checks it against datasketch
+KNOWN_BANDING = {(0.2, 128): (28, 2)}
 
 
 @cache
 def banding() -> tuple[int, int]:
     """(bands, rows per band) of the LSH for :data:`LSH_THRESHOLD`, as datasketch chooses them."""
+    known = KNOWN_BANDING.get((LSH_THRESHOLD, NUM_PERM))
+    if known is not None:
+        return known
+    return datasketch_banding()
+
+
+def datasketch_banding(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
 
