@@ -269,11 +269,12 @@ def _header_line_date(draft: Draft, mentions: list[DateMention], lines, head_end
         if dm.kind != "full" or (dateline is not None and dateline.start() <= dm.start < dateline.end()):
             continue
         a, b, line = next(((a, b, ln) for a, b, ln in lines if a <= dm.start < b), (0, 0, ""))
+        if len(line.strip()) > 110:
+            continue  # a sentence of the lead, not a header line (checked first: the work below
+            # is per date, and a long line may hold thousands of them)
         rest = line.replace(text[dm.start:dm.end], " ")
         rest = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?", " ", rest, flags=re.I)
         rest = re.sub(r"[\s,，|:：()（）\-]+", " ", rest).strip()
-        if len(line.strip()) > 110:
-            continue  # a sentence of the lead, not a header line
         if HEADER_KEYS.search(line) or (len(rest) <= 16 and not re.search(r"[。；;!?]", rest)) \
                 or re.search(r"\b\d{1,2}:\d{2}\b", line):
             found = _resolve(dm, None)
