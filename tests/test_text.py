@@ -54,6 +54,9 @@ def test_normalize_folds_and_keeps_length(text, expected):
 
 
 @pytest.mark.parametrize(("text", "lang"), [(SAMPLE, "zh"), ("The ministry interviewed mayors.", "en"),
-                                            ("BEIJING -- 生态环境部约谈晋城市政府", "zh")])
+                                            ("BEIJING -- 生态环境部约谈晋城市政府", "zh"),
+                                            # decided on letters: punctuation before them does not count
+                                            ("（" * 10000 + "生态环境部约谈晋城市政府", "zh"),
+                                            ("(" * 10000 + "The ministry interviewed mayors.", "en")])
 def test_detect_lang(text, lang):
     assert detect_lang(text) == lang

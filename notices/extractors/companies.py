@@ -135,6 +135,11 @@ def _has_trade_name(core: str, suffix: str) -> bool:
     return len(rest) >= 2
 
 
+# suffixes added after the match stop here: "有限公司" repeated thousands of times is no name, and
+# the extension must not run to the end of the text at every match (quadratic)
+_MAX_NAME = 60
+
+
 def find_zh(draft: Draft) -> list[CompanyInfo]:
     lex = lexicon("zh")
     not_names = set(lex["company_not"])
@@ -152,13 +157,14 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         floor, prev_end = prev_end, m.end()
         if start < floor:
             continue  # inside the name before, as it was extended (酒店|管理有限公司)
-        while (nxt := next((w for w in more if text.startswith(w, end)), None)) is not None:
+        while end - start < _MAX_NAME and \
+                (nxt := next((w for w in more if text.startswith(w, end)), None)) is not None:
             end += len(nxt)  # 国家能源投资集团 + 有限责任公司, …有限公司 + …分公司
-        if not text[:end].endswith(_LEGAL_ENDS):
+        if not text.endswith(_LEGAL_ENDS, 0, end):
             end = _legal_end(text, end)  # 海韵酒店 + 管理有限公司: one name
             prev_end = max(prev_end, end)
         name_end = end  # the parent's end: a place in its branch (贵州销售分公司) is no address
-        if text[:end].endswith(_LEGAL_ENDS):
+        if text.endswith(_LEGAL_ENDS, 0, end):
             end = _branch_end(text, end)
         # extend left over name characters the lazy match did not take
         while start > floor and re.match(_NAME_CHARS, text[start - 1]) and end - start < 40:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numerals import EN_WORDS, parse_en_words, parse_number
+from ..numerals import EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
 from .lexicon import lexicon
 from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken, mark_done, require, view
 
@@ -269,11 +269,12 @@ def _header_line_date(draft: Draft, mentions: list[DateMention], lines, head_end
         if dm.kind != "full" or (dateline is not None and dateline.start() <= dm.start < dateline.end()):
             continue
         a, b, line = next(((a, b, ln) for a, b, ln in lines if a <= dm.start < b), (0, 0, ""))
+        if len(line.strip()) > 110:
+            continue  # a sentence of the lead, not a header line (checked first: the work below
+            # is per date, and a long line may hold thousands of them)
         rest = line.replace(text[dm.start:dm.end], " ")
         rest = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?", " ", rest, flags=re.I)
         rest = re.sub(r"[\s,，|:：()（）\-]+", " ", rest).strip()
-        if len(line.strip()) > 110:
-            continue  # a sentence of the lead, not a header line
         if HEADER_KEYS.search(line) or (len(rest) <= 16 and not re.search(r"[。；;!?]", rest)) \
                 or re.search(r"\b\d{1,2}:\d{2}\b", line):
             found = _resolve(dm, None)
@@ -596,9 +597,22 @@ def make_deadlines(nlp: Language, name: str):  # noqa: ANN201
     return component
 
 
+# 1 followed by 400 zeros before 个工作日内: too long for a number (_CN_NUM), left out with a warning
+_ZH_HUGE = re.compile(rf"(?<!\d)\d{{{MAX_NUMBER_CHARS + 1},}}(?=\s*(?:个?\s*工作日|个月|个?\s*(?:自然日|日|天)(?:内|之内|以内)))")
+
+
+def _huge_deadline(draft: NoticeView, length: int) -> None:
+    message = f"a deadline's number of {length} characters is out of range and was left out"
+    if message not in draft.warnings:
+        draft.warnings.append(message)
+
+
 def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
     """Every time limit, with its due date counted from the date of the act."""
     patterns = ZH_DEADLINES if draft.lang == "zh" else EN_DEADLINES
+    if draft.lang == "zh":
+        for m in _ZH_HUGE.finditer(draft.norm):
+            _huge_deadline(draft, len(m.group(0)))
     notice = date.fromisoformat(draft.date) if draft.date else None
     taken = Taken()
     found: list[DeadlineInfo] = []
@@ -609,6 +623,8 @@ def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
                 continue
             amount = _amount(m.group("n")) if "n" in m.groupdict() and m.group("n") else None
             if unit != "date" and (amount is None or amount <= 0 or amount > 1000):
+                if amount is None and len(m.group("n") or "") > MAX_NUMBER_CHARS:
+                    _huge_deadline(draft, len(m.group("n")))
                 continue
             if unit == "date" and draft.lang == "en" and draft.norm[e - 1] != "." \
                     and _EN_DONE.match(draft.norm, e):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..gazetteer import load_gazetteer
 from ..pinyin import common_surnames, is_surname_start, person_name_en, surnames
 from .lexicon import alternation, lexicon
-from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
+from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, Taken, mark_done,
                        require, view)
 
 Draft = NoticeView
@@ -302,12 +302,12 @@ def find_en(draft: Draft) -> list[OfficialInfo]:
     not_official = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b|(?:^|\n)\s*by)\s*:?\s*$", re.I)
     before, after = _en_patterns()
     found: list[OfficialInfo] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()  # names found so far: an overlap test by binary search, not a scan of all
     for pattern in (before, after):
         for m in pattern.finditer(text):
             ns, ne = m.span("name")
             name = text[ns:ne]
-            if any(a < ne and ns < b for a, b in taken):
+            if taken.overlaps(ns, ne):
                 continue
             if not _en_valid_name(name):
                 continue
@@ -316,7 +316,7 @@ def find_en(draft: Draft) -> list[OfficialInfo]:
             if not_official.search(text[max(0, m.start() - 14):m.start()]):
                 continue
             org_start = m.start("org") if m.group("org") else None
-            taken.append((ns, ne))
+            taken.add(ns, ne)
             found.append(OfficialInfo(ns, ne, draft.text[ns:ne], m.group("title"), m.start("title"),
                                       draft.text[ns:ne], m.group("org"), org_start))
     found.sort(key=lambda o: o.start)

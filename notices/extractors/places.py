@@ -247,7 +247,9 @@ def _is_city(draft: NoticeView, m: PlaceInfo) -> bool:
     return False
 
 
-_REGION_AFTER = re.compile(r"(?i)(?:[,、，]?\s*(?:and\s+)?(?:天津|北京|Tianjin|Beijing|河北|Hebei))*"
+# the list is bounded ({0,6}): tried after every mention, an unbounded one would run to the end of
+# "Beijing, Tianjin and Beijing, …" each time
+_REGION_AFTER = re.compile(r"(?i)(?:[,、，]?\s*(?:and\s+)?(?:天津|北京|Tianjin|Beijing|河北|Hebei)){0,6}"
                            r"(?:\s*(?:and|及其?|和)\s*(?:its\s+|the\s+)?(?:surrounding|neighbou?ring|周边)\s*(?:areas?|regions?|地区))")
 
 

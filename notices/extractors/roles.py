@@ -18,7 +18,9 @@ from .lexicon import lexicon
 from .mentions import COMPANY, NoticeView, PlaceInfo
 
 ZH_CLAUSE = re.compile(r"[,，。；;：:\n]")
-ZH_ADDRESSEE = re.compile(r"^(?:人民政府|市政府|县政府|区政府|政府)?\s*[：:]\s*$")
+# the rest of the line after a place: matched in place (never a search for the line's end, which
+# on a text of one long line would scan to its end at every mention)
+ZH_ADDRESSEE = re.compile(r"(?:人民政府|市政府|县政府|区政府|政府)?[^\S\n]*[：:][^\S\n]*(?:\n|\Z)")
 
 
 def subjects(v: NoticeView, places: list[PlaceInfo], kind: str) -> set[str]:
@@ -51,8 +53,7 @@ def _aside(v: NoticeView, m: PlaceInfo, aside_sentences: dict[tuple[int, int], b
     comparison, an inspection group named after its home city (渭南1组)."""
     lex = lexicon(v.lang)
     text = v.norm
-    line_end = text.find("\n", m.end)
-    if ZH_ADDRESSEE.match(text[m.end:line_end if line_end >= 0 else len(text)]) and \
+    if ZH_ADDRESSEE.match(text, m.end) and \
             (m.start == 0 or text[m.start - 1] == "\n"):
         return False  # the addressee of a letter: 福州市人民政府：
     if lex.regex("role_not_after").match(text[m.end:m.end + 30]):

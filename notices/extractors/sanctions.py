@@ -61,7 +61,7 @@ def find_zh(draft: Draft) -> list[SanctionInfo]:
         after = text[m.end():m.end() + 4]
         if after.startswith(tuple(lex["sanction_not_after"])) or count_after.match(after):
             continue
-        end_m = clause_end.search(text, m.end())
+        end_m = clause_end.search(text, m.end(), s + 64)  # the clause is cut at 60: look no further
         e = end_m.start() if end_m else len(text)
         if e - s > 60:
             e = s + 60
@@ -110,8 +110,8 @@ def find_en(draft: Draft) -> list[SanctionInfo]:
         before = text[max(0, s - 30):s].lower()
         if hedged.search(before):
             continue
-        sent_start = max(0, draft.sentence_at(s)[0] - 1)
-        if aggregate.search(text[sent_start:e]) \
+        sent_start = max(0, draft.sentence_at(s)[0] - 1, s - 200)  # the sentence so far, bounded
+        if aggregate.search(text, sent_start, e) \
                 and re.search(r"fine|penalt", m.group(0), re.I):
             continue
         if not_clause.search(m.group(0)):
