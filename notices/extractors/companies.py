@@ -16,7 +16,6 @@ from ..gazetteer import load_gazetteer
 from .lexicon import alternation, lexicon
 from .mentions import COMPANY, CompanyInfo, NoticeView, mark_done, require, view
 
-Draft = NoticeView
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z·]"
 
@@ -41,7 +40,7 @@ _PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|
 _GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|县区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大量|不少|许多|众多|若干|个别|大型|小型|中型|大中型|中小|小微|该|此)")
 
 
-def _trim_zh(draft: Draft, start: int, end: int) -> int:
+def _trim_zh(draft: NoticeView, start: int, end: int) -> int:
     """Move ``start`` right past framing words and the address in front of the name.
 
     The address is a run of full place names (江苏省徐州市鼓楼区) followed by another place
@@ -135,7 +134,7 @@ def _has_trade_name(core: str, suffix: str) -> bool:
     return len(rest) >= 2
 
 
-def find_zh(draft: Draft) -> list[CompanyInfo]:
+def find_zh(draft: NoticeView) -> list[CompanyInfo]:
     lex = lexicon("zh")
     not_names = set(lex["company_not"])
     text = draft.norm
@@ -204,7 +203,7 @@ def _en_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<name>{word}(?:[ ]+{word}){{0,9}}?[ ]+(?:{suffixes}))(?![A-Za-z])")
 
 
-def find_en(draft: Draft) -> list[CompanyInfo]:
+def find_en(draft: NoticeView) -> list[CompanyInfo]:
     stops = set(lexicon("en")["company_stop_words"])
     text = draft.norm
     out: list[CompanyInfo] = []

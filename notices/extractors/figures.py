@@ -20,7 +20,6 @@ from .lexicon import alternation, lexicon
 from .mentions import (COMPANY, DATE, DEADLINE, FIGURE, OFFICIAL, PLACE, FigureInfo, NoticeView,
                        mark_done, require, view)
 
-Draft = NoticeView
 
 # A number starts where no digit stands before it, and runs to at most 24 characters: a match is
 # tried once per run of digits, never once per digit (a run of ten thousand 一 stays linear).
@@ -45,7 +44,7 @@ def _zh_pattern() -> re.Pattern[str]:
         rf"(?:(?P<pct>{pct})|(?P<dur>{dur})|(?P<meas>{meas})|(?P<mw>{mw}))?")
 
 
-def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
+def _zh_role(draft: NoticeView, start: int, end: int, kind: str) -> str:
     if kind == "count":
         return "count"
     lex = lexicon("zh")
@@ -68,7 +67,7 @@ _SUBJECT_HEAD = re.compile(r"^(?:的|其|全市|该市|期间|\s)+")
 _CLAIMED = (DATE, PLACE, OFFICIAL, COMPANY, DEADLINE, FIGURE)
 
 
-def subject_of(draft: Draft, start: int) -> str | None:
+def subject_of(draft: NoticeView, start: int) -> str | None:
     """What a percentage or concentration measures: "PM2.5平均浓度" in "…PM2.5平均浓度下降3.7%"."""
     text = draft.norm
     low = max(0, start - 60)
@@ -105,7 +104,7 @@ def _in_numeral_word(text: str, pos: int) -> bool:
     return False
 
 
-def _counted_noun(draft: Draft, pos: int) -> int:
+def _counted_noun(draft: NoticeView, pos: int) -> int:
     """End of the counted noun after a measure word (4 characters at most)."""
     lex = lexicon("zh")
     text = draft.norm
@@ -145,7 +144,7 @@ def _place_count() -> re.Pattern[str]:
     return re.compile(rf"(?:{mods})?(?!{not_})(?:{nouns})")
 
 
-def _counts_places_before(draft: Draft, m: re.Match) -> bool:
+def _counts_places_before(draft: NoticeView, m: re.Match) -> bool:
     """A bare count of the places named as its subject just before (地级市一共有15个)."""
     text = draft.norm
     end = m.end()
@@ -184,7 +183,7 @@ def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
     return True
 
 
-def find_zh(draft: Draft) -> list[FigureInfo]:
+def find_zh(draft: NoticeView) -> list[FigureInfo]:
     lex = lexicon("zh")
     text = draft.norm
     out: list[FigureInfo] = []
@@ -229,7 +228,7 @@ def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
     return out
 
 
-def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
+def _zh_number(draft: NoticeView, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
     """The figure a number with what follows it makes, or None when it is no quantity."""
     text = draft.norm
     ns, ne = m.span("num")
@@ -313,7 +312,7 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
     return FigureInfo(ns, end, value, unit, kind, _zh_role(draft, ns, end, kind))
 
 
-def _out_of_range(draft: Draft, num: str) -> None:
+def _out_of_range(draft: NoticeView, num: str) -> None:
     message = f"a number of {len(num)} characters is out of range and was left out"
     if message not in draft.warnings:
         draft.warnings.append(message)
@@ -343,7 +342,7 @@ _EN_NOT_ADJECTIVE = frozenset(("and", "or", "but", "than", "that", "which", "who
                                "been", "had", "has", "have", "per", "for", "as", "its", "their", "his", "her"))
 
 
-def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | None:
+def _en_count_unit(draft: NoticeView, start: int, rest: str) -> tuple[str, int] | None:
     lex = lexicon("en")
     nouns = set(lex["count_nouns"])
     time_nouns = set(lex["time_nouns"])
@@ -403,7 +402,7 @@ def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | No
     return None
 
 
-def find_en(draft: Draft) -> list[FigureInfo]:
+def find_en(draft: NoticeView) -> list[FigureInfo]:
     lex = lexicon("en")
     text = draft.norm
     units = lex["measure_units"]
@@ -481,7 +480,7 @@ _EN_DURATION = re.compile(
 _EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
 
 
-def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+def _en_extras(draft: NoticeView, found: list[FigureInfo]) -> list[FigureInfo]:
     """A one-month inspection, a monthlong tour (how long an activity lasts); doubled, double the
     standard (a multiple)."""
     text = draft.norm
@@ -526,7 +525,7 @@ def _en_word_value(num: str) -> float | int | None:
     return parse_en_words(parts)
 
 
-def _en_role(draft: Draft, start: int, end: int, kind: str) -> str:
+def _en_role(draft: NoticeView, start: int, end: int, kind: str) -> str:
     if kind == "count":
         return "count"
     text = draft.norm

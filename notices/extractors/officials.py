@@ -21,7 +21,6 @@ from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, mark_done,
                        require, view)
 
-Draft = NoticeView
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ORG_END = set("局厅部处科委办队组院所站区县市省镇乡村")
@@ -36,7 +35,7 @@ def _zh_title_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{prefixes})?(?P<title>{titles})")
 
 
-def _place_ending_at(draft: Draft, pos: int, slack: int = 0) -> PlaceInfo | None:
+def _place_ending_at(draft: NoticeView, pos: int, slack: int = 0) -> PlaceInfo | None:
     for p in draft.places_in(max(0, pos - slack - 40), pos + 1):
         if pos - slack <= p.end <= pos + 1 and p.start < pos:
             return p
@@ -61,7 +60,7 @@ _LIST_END = set("，、；。,;")
 _FOUR_NOT = set("等的了是在及与")
 
 
-def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_bounded_name(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     """A four-character name that runs from ``pos`` to a comma or list mark (哈斯布和, 阿不都拉):
     names transcribed from Mongolian, Uyghur or Tibetan have no Han surname to start from."""
     text = draft.norm
@@ -84,7 +83,7 @@ def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
     return pos, pos + 4
 
 
-def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_name_after(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
@@ -136,14 +135,14 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
     return pos, pos + k + len(given)
 
 
-def _after_org(draft: Draft, pos: int) -> bool:
+def _after_org(draft: NoticeView, pos: int) -> bool:
     """Whether a place or a body ends right at ``pos`` (农安县|王某某县长, 环境保护厅|王某某厅长)."""
     if any(p.end == pos for p in draft.places_in(max(0, pos - 12), pos)):
         return True
     return draft.norm.endswith(tuple(lexicon("zh")["authority_suffixes"]), 0, pos)
 
 
-def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_name_before(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     for length in (3, 2):
         s = pos - length
@@ -163,7 +162,7 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _zh_org(draft: Draft, start: int, title: str) -> tuple[str | None, str | None]:
+def _zh_org(draft: NoticeView, start: int, title: str) -> tuple[str | None, str | None]:
     """The place or body written right before the title (within the clause)."""
     text = draft.norm
     window_start = max(0, start - 24)
@@ -192,7 +191,7 @@ def _zh_org(draft: Draft, start: int, title: str) -> tuple[str | None, str | Non
     return (None, None)
 
 
-def find_zh(draft: Draft) -> list[OfficialInfo]:
+def find_zh(draft: NoticeView) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("zh")
     not_official = re.compile("(?:" + alternation(lex["not_official"]).pattern + r")[\s:：/|]*$")
@@ -271,7 +270,7 @@ def _en_valid_name(name: str) -> bool:
     return first in _en_surnames() and name[0].isupper() and name.split()[1][0].isupper()
 
 
-def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_start: int) -> tuple[str | None, str | None]:
+def _en_org(draft: NoticeView, org_text: str | None, org_start: int | None, title_start: int) -> tuple[str | None, str | None]:
     if org_text and org_start is not None:
         places = draft.places_in(org_start, org_start + len(org_text) + 40)
         places = [p for p in places if p.start < org_start + len(org_text)]
@@ -296,7 +295,7 @@ def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_sta
     return (None, None)
 
 
-def find_en(draft: Draft) -> list[OfficialInfo]:
+def find_en(draft: NoticeView) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("en")
     not_official = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b|(?:^|\n)\s*by)\s*:?\s*$", re.I)
@@ -323,7 +322,7 @@ def find_en(draft: Draft) -> list[OfficialInfo]:
     return found
 
 
-def org_of(draft: Draft, info: OfficialInfo) -> tuple[str | None, str | None]:
+def org_of(draft: NoticeView, info: OfficialInfo) -> tuple[str | None, str | None]:
     """The place or body an official serves, from the places written around the title, as
     (org, city code); the code is None for a body that is no city."""
     if draft.lang == "zh":
