@@ -20,7 +20,12 @@ from .mentions import NoticeView, mark_done, view
 KINDS = ("interview", "inspection", "rectification", "sanction", "other")
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
-_PRESS = re.compile(r"新闻发布会|例行发布会|press conference|news conference|briefing", re.I)
+
+
+@cache
+def _press() -> re.Pattern[str]:
+    """A press conference, in either language (a Chinese notice may quote an English name)."""
+    return alternation([*lexicon("zh")["press_words"], *lexicon("en")["press_words"]], flags=re.I)
 
 
 def classify(draft: NoticeView) -> str:
@@ -40,7 +45,7 @@ def classify(draft: NoticeView) -> str:
                 total += weight * (6 if m.start() < title_end else 3 if m.start() < head_end else 1)
         scores[kind] = total
     best = max(KIND_ORDER, key=lambda k: (scores.get(k, 0), -KIND_ORDER.index(k)))
-    if _PRESS.search(text[:head_end]) and best in ("inspection", "sanction"):
+    if _press().search(text[:head_end]) and best in ("inspection", "sanction"):
         return "other"  # a press conference's report reviews the year's work
     return best if scores.get(best, 0) >= 2 else "other"
 
