@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from notices.errors import DataError
 from notices.resources import data_path
@@ -166,6 +166,7 @@ def _romanise_han(name: str) -> str:
     return f"{family} {join_syllables(syllables(given))}"
 
 
+@lru_cache(maxsize=4096)  # pure; the same names recur in a notice and across a batch
 def person_name_en(name: str) -> str:
     """A Chinese personal name in pinyin, surname first: 刘峰 → Liu Feng, 欧阳明 → Ouyang Ming.
 

@@ -74,9 +74,6 @@ def _load(lang: str, segmenter: str) -> Language:
     return nlp
 
 
-get_nlp = load  # the name earlier releases used
-
-
 def make_doc(nlp: Language, text: str, *, lang: str, date: str | None = None,
              title: str | None = None) -> Doc:
     """A doc of ``text`` carrying what the caller knows of it (its metadata date and title)."""

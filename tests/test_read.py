@@ -194,9 +194,9 @@ def test_read_path_and_source(tmp_path):
 
 
 def test_notice_longer_than_the_pipeline_limit_is_extracted(monkeypatch):
-    from notices.pipeline import DEFAULT_SEGMENTER, get_nlp
+    from notices.pipeline import DEFAULT_SEGMENTER, load
 
-    nlp = get_nlp("zh", DEFAULT_SEGMENTER)
+    nlp = load("zh", DEFAULT_SEGMENTER)
     monkeypatch.setattr(nlp, "max_length", 500)
     text = NOTICE + "\n" + "督察组进驻后受理群众举报并转办地方。" * 60
     record = notices.extract(text, lang="zh")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .inputs import Limits
 from .runner import BatchError, Outcome, Summary, batch
 from .store import Store, open_store
-from .writers import WRITERS, open_writer, register_writer
+from .formats import WRITERS, open_writer, register_writer
 
 __all__ = ["batch", "open_store", "Store", "Summary", "Outcome", "Limits", "BatchError", "WRITERS",
            "open_writer", "register_writer"]

@@ -64,11 +64,11 @@ def datasette_command(store: str | Path, meta_file: str | Path, *, host: str = "
 
 def sqlite_store(path: str | Path) -> Path:
     """The SQLite file of a store (an export folder's notices.db), or a clear refusal."""
-    from .writers import writer_name
+    from .formats import writer_name
 
     p = Path(path)
     if p.is_dir():
-        from .export import folder_store
+        from .folders import folder_store
 
         p = folder_store(p)
     if not p.exists():

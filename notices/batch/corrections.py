@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import DataError, StoreError
 from ..record import Record
-from .store import replace_record
+from .entities import replace_record
+from .folders import make_folder
 
 #: the record fields a clerk may correct (the rest — source, hash, schema, meta — stay)
 FIELDS = ("lang", "title", "date", "published", "authority", "kind", "cities", "officials", "figures",
@@ -107,8 +108,6 @@ def gold(record: dict[str, Any]) -> dict[str, Any]:
 
 def export_gold(conn: sqlite3.Connection, folder: str | Path) -> list[Path]:
     """Every corrected notice with a stored text as ``ID.txt`` + ``ID.gold.json`` in ``folder``."""
-    from .export import make_folder
-
     out = make_folder(folder)
     written = []
     for nid, text in conn.execute("SELECT id, text FROM notices WHERE record_version > 1 AND text IS NOT NULL"

@@ -15,33 +15,10 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from .folders import STORE_NAME, folder_store, make_folder  # noqa: F401 - where callers found them
 from .schema import EXPORTED, NOT_EXPORTED
 
-STORE_NAME = "notices.db"
 FORMATS = ("csv", "parquet")
-
-
-def make_folder(folder: str | os.PathLike[str]) -> Path:
-    """A folder to write into, made when missing; a clear error when it cannot be."""
-    path = Path(folder)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot make the folder ({exc.strerror or exc})", path=str(path)) from None
-    return path
-
-
-def folder_store(folder: str | os.PathLike[str], *, create: bool = False) -> Path:
-    """The store inside an export folder."""
-    path = Path(folder)
-    if path.exists() and not path.is_dir():
-        raise StoreError("an export folder is asked for (--format csv or parquet), and this is a file",
-                         path=str(path))
-    if create:
-        make_folder(path)
-    elif not (path / STORE_NAME).exists():
-        raise StoreError(f"not a notices export folder (no {STORE_NAME} in it)", path=str(path))
-    return path / STORE_NAME
 
 
 def columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:

@@ -17,8 +17,9 @@ from pathlib import Path
 from ..errors import StoreError
 from ..record import SCHEMA
 from .lock import OutputLock
-from .store import prepare, replace_record
-from .writers import writer_name
+from .entities import replace_record
+from .store import prepare
+from .formats import writer_name
 
 
 @dataclass

@@ -23,7 +23,10 @@ from ..text import normalize
 from .events import (INDEX_BELOW, SIGNATURE, HashCache, Likeness, band_keys, hashes_from_bytes, hashes_likeness,
                      identity_text, shingle_hashes)
 from .schema import DDL, OLD_STORE_SCHEMAS, STORE_SCHEMA, TABLES, VIEWS
-from .writers import Writer, register_writer, split_payload, writer_name
+from .entities import ENTITY_TABLES, insert_entities, replace_record, year_of  # noqa: F401
+from .folders import folder_store
+from .formats import Writer, register_writer, split_payload, writer_name
+from .writers import read_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,67 +76,6 @@ def _why(reason: str, event_reason: str | None, with_: int | None, jaccard: floa
 
 #: how many candidate events a new notice is compared with exactly (the best by MinHash estimate)
 EXACT_CHECKS = 3
-
-
-def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
-    span = item.get("span")
-    return (span[0], span[1]) if span else (None, None)
-
-
-def _province_code(code: str | None) -> str | None:
-    return f"{code[:2]}0000" if code and len(code) == 6 and code.isdigit() else None
-
-
-def _spans_text(spans: list[list[int]] | None) -> str:
-    return " ".join(f"{a}-{b}" for a, b in spans or [])
-
-
-def _year(date: Any) -> int | None:
-    return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
-
-
-def insert_entities(conn: sqlite3.Connection, nid: int, record: dict[str, Any]) -> None:
-    """The entity rows of one record (cities, officials, …), keyed to notice ``nid``."""
-    def current(x: dict[str, Any], key: str) -> Any:
-        return (x.get("current") or {}).get(key)
-
-    conn.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-        (nid, x.get("name"), x.get("name_en"), x.get("code"), x.get("code"), x.get("province"),
-         _province_code(x.get("code")), x.get("level"), x.get("role"), len(x.get("spans") or []),
-         _spans_text(x.get("spans")), current(x, "code"), current(x, "name"))
-        for x in record.get("cities") or []])
-    conn.executemany("INSERT INTO officials VALUES (?,?,?,?,?,?,?,?)", [
-        (nid, x.get("name"), x.get("name_en"), x.get("title"), x.get("org"), x.get("city_code"), *_span(x))
-        for x in record.get("officials") or []])
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)", [
-        (nid, x.get("value"), x.get("unit"), x.get("text"), x.get("subject"), x.get("city"),
-         x.get("city_code"), x.get("role"), *_span(x)) for x in record.get("figures") or []])
-    conn.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
-        (nid, x.get("text"), x.get("amount"), x.get("unit"), x.get("due"), *_span(x))
-        for x in record.get("deadlines") or []])
-    conn.executemany("INSERT INTO companies VALUES (?,?,?,?)", [
-        (nid, x.get("name"), *_span(x)) for x in record.get("companies") or []])
-    conn.executemany("INSERT INTO sanctions VALUES (?,?,?,?,?,?)", [
-        (nid, x.get("text"), x.get("amount"), x.get("city_code"), *_span(x))
-        for x in record.get("sanctions") or []])
-    conn.executemany("INSERT INTO warnings VALUES (?,?)", [
-        (nid, str(w)) for w in record.get("warnings") or []])
-
-
-ENTITY_TABLES = ("cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings")
-
-
-def replace_record(conn: sqlite3.Connection, nid: int, record: dict[str, Any]) -> None:
-    """Make ``record`` the notice's current record: its columns, its entity rows."""
-    for table in ENTITY_TABLES:
-        conn.execute(f"DELETE FROM {table} WHERE notice_id=?", (nid,))  # noqa: S608 - fixed names
-    auth = record.get("authority") or {}
-    conn.execute("UPDATE notices SET lang=?, title=coalesce(?, title), date=?, published=?, year=?, kind=?,"
-                 " authority=?, authority_en=?, record=? WHERE id=?",
-                 (record.get("lang"), record.get("title"), record.get("date"), record.get("published"),
-                  _year(record.get("date")), record.get("kind"), auth.get("name"), auth.get("name_en"),
-                  json.dumps(record, ensure_ascii=False), nid))
-    insert_entities(conn, nid, record)
 
 
 def _first_line(text: str | None) -> str | None:
@@ -236,7 +178,7 @@ class SQLiteWriter(Writer):
             " event_containment, schema, source_date, text, record)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (nid, sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
-             _year(date), record.get("kind"), auth.get("name"), auth.get("name_en"), event, reason, other,
+             year_of(date), record.get("kind"), auth.get("name"), auth.get("name_en"), event, reason, other,
              jaccard, containment, schema, doc.get("date"), text, as_json),
         )
         c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)", (nid, schema, as_json))
@@ -335,7 +277,7 @@ class SQLiteWriter(Writer):
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
             return event, "cross-language", other, None, None, None
         event = c.execute("INSERT INTO events (notice_id, title, date, year, kind) VALUES (?,?,?,?,?)",
-                          (nid, title, record.get("date"), _year(record.get("date")), record.get("kind"))).lastrowid
+                          (nid, title, record.get("date"), year_of(record.get("date")), record.get("kind"))).lastrowid
         return event, "first", None, None, None, None
 
     def commit(self) -> None:
@@ -581,8 +523,6 @@ def open_store(path: str | Path) -> Store:
     if not p.exists():
         raise StoreError("no such store", path=str(path))
     if p.is_dir():
-        from .export import folder_store
-
         p = folder_store(p)
     name = writer_name(p)
     if name == "sqlite":
@@ -601,8 +541,6 @@ def open_store(path: str | Path) -> Store:
             raise StoreError(f"a store of schema {schema[0] if schema else None!r}, not {STORE_SCHEMA!r}",
                              path=str(path))
         return Store(conn, str(path))
-    from .writers import read_records
-
     scratch = SQLiteWriter(":memory:")
     for record in read_records(p):
         scratch.write(record)

@@ -1,4 +1,4 @@
-"""Output writers, looked up by the output's extension from one registry.
+"""The flat output writers, registered by name in :mod:`~notices.batch.formats`.
 
 ``.db``/``.sqlite`` (the default: the store of :mod:`notices.batch.store`), ``.jsonl`` (one record
 per line, the record contract as is), ``.csv`` and ``.parquet`` (one row per record, lists as JSON
@@ -14,85 +14,14 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
-from importlib import import_module
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError, UnsupportedFormat
+from ..errors import StoreError
 from ..record import SCHEMA
-
-
-class Writer:
-    """What a batch writes records through. ``seen`` tells whether a file (its source and the
-    hash of its bytes) is already held, and as what (a record stub, or an error record)."""
-
-    path: str
-
-    def seen(self, source: str, sha256: str) -> dict[str, Any] | None:
-        raise NotImplementedError
-
-    def write(self, record: dict[str, Any]) -> str:
-        """Write one record (the dict of the record contract). Returns ``new``, ``version`` (a
-        changed file), ``copy`` (known bytes under a new name), ``known`` or ``error``."""
-        raise NotImplementedError
-
-    def known_error(self, source: str, type_: str, message: str) -> bool:
-        """Whether a file that could not be read (no bytes, no hash) failed so before."""
-        return False
-
-    def commit(self) -> None:
-        """Make everything written so far survive a crash."""
-
-    def files(self) -> list[str]:
-        """The files this writer writes (not to be read as inputs when they lie among them)."""
-        return [self.path]
-
-    def close(self) -> None:
-        self.commit()
-
-
-WRITERS: dict[str, type[Writer]] = {}
-WRITER_EXTENSIONS: dict[str, str] = {}
-DEFAULT_WRITER = "sqlite"
-# Modules whose writers register on import (the store is heavier than the flat formats).
-_BUILTIN = ("notices.batch.store",)
-
-
-def register_writer(name: str, *extensions: str) -> Callable[[type[Writer]], type[Writer]]:
-    def deco(cls: type[Writer]) -> type[Writer]:
-        WRITERS[name] = cls
-        for ext in extensions:
-            WRITER_EXTENSIONS[ext.lower()] = name
-        return cls
-
-    return deco
-
-
-def _load_builtin() -> None:
-    for module in _BUILTIN:
-        import_module(module)
-
-
-def writer_name(path: str | Path) -> str:
-    """The writer an output path asks for by its extension (none: the SQLite store)."""
-    _load_builtin()
-    suffix = Path(path).suffix.lower()
-    if not suffix:
-        return DEFAULT_WRITER
-    if suffix in WRITER_EXTENSIONS:
-        return WRITER_EXTENSIONS[suffix]
-    raise UnsupportedFormat(
-        f"unknown output type {suffix!r}; use one of {', '.join(sorted(WRITER_EXTENSIONS))}", path=str(path))
-
-
-def open_writer(path: str | Path) -> Writer:
-    cls = WRITERS[writer_name(path)]
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return cls(path)
-    except OSError as exc:
-        raise StoreError(f"cannot write the output ({exc.strerror or exc})", path=str(path)) from None
+from .formats import (DEFAULT_WRITER, WRITER_EXTENSIONS, WRITERS, Writer, open_writer,  # noqa: F401
+                      register_writer, split_payload, writer_name)
 
 
 # ------------------------------------------------------------------------------- flat records
@@ -265,15 +194,6 @@ def _write_error(exc: OSError, path: str) -> StoreError:
         return StoreError("the disk is full; the output holds every whole record written before, "
                           "so free some space and rerun the same command to resume", path=path)
     return StoreError(f"cannot write the output ({exc.strerror or exc}); rerun to resume", path=path)
-
-
-def split_payload(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A worker's record and what it sends beside it for the store (``_doc``: the text, its
-    identity key and MinHash signature), apart."""
-    if "_doc" not in record:
-        return record, {}
-    record = dict(record)
-    return record, record.pop("_doc") or {}
 
 
 @register_writer("jsonl", ".jsonl", ".ndjson")
@@ -475,7 +395,5 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
     elif name == "parquet":
         yield from _parquet_records(p)
     else:
-        from .store import open_store
-
-        with open_store(p) as store:
-            yield from store.records()
+        raise StoreError(f"not a JSON Lines, CSV or Parquet output (a {name} store: open it with open_store)",
+                         path=str(p))

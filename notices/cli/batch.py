@@ -123,7 +123,7 @@ def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, engine: str, sche
         raise click.UsageError("give the files, folders or archives to read (or --reextract)")
     export = fmt if fmt in ("csv", "parquet") else None
     if export:
-        from ..batch.export import folder_store
+        from ..batch.folders import folder_store
 
         if output == "notices.db":  # the default name is a store's; a folder of tables gets its own
             output = "notices-tables"

@@ -35,7 +35,7 @@ def extract(text: str, *, lang: str | None = None, date: str | None = None,
     (with a warning). Raises :class:`~notices.errors.TooLong` for a text over :data:`MAX_CHARS`
     characters, and nothing else on any ``str``.
     """
-    from ..pipeline import DEFAULT_SEGMENTER, get_nlp, run
+    from ..pipeline import DEFAULT_SEGMENTER, load, run
 
     if len(text) > MAX_CHARS:
         raise TooLong(f"the notice is {len(text):,} characters long, over the limit of {MAX_CHARS:,}: "
@@ -44,7 +44,7 @@ def extract(text: str, *, lang: str | None = None, date: str | None = None,
     lang = lang if lang in ("zh", "en") else detect_lang(text)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    nlp = get_nlp(lang, DEFAULT_SEGMENTER)
+    nlp = load(lang, DEFAULT_SEGMENTER)
     nlp.max_length = max(nlp.max_length, len(text) + 1)
     record = run(text, lang=lang, date=date, source=source, sha256=sha256, title=title)
     record.warnings[:0] = notes

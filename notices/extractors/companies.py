@@ -16,7 +16,6 @@ from ..gazetteer import load_gazetteer
 from .lexicon import alternation, lexicon
 from .mentions import COMPANY, CompanyInfo, NoticeView, mark_done, require, view
 
-Draft = NoticeView
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z·]"
 
@@ -37,11 +36,7 @@ def _zh_stop_prefixes() -> re.Pattern[str]:
     return alternation(lexicon("zh")["company_stop_prefixes"])
 
 
-_PRONOUN_BEFORE_SUFFIX = re.compile(r"(?:你|该|我|本|其|对|此|贵|上述|涉事|相关|所属|下属|名下)$")
-_GENERIC_CORE = re.compile(r"^(?:一家|一座|部分|城市|城镇|城区|县区|园区|全省|全市|全县|当地|第[一二三四五六七八九十]|多家|某|大量|不少|许多|众多|若干|个别|大型|小型|中型|大中型|中小|小微|该|此)")
-
-
-def _trim_zh(draft: Draft, start: int, end: int) -> int:
+def _trim_zh(draft: NoticeView, start: int, end: int) -> int:
     """Move ``start`` right past framing words and the address in front of the name.
 
     The address is a run of full place names (江苏省徐州市鼓楼区) followed by another place
@@ -51,7 +46,7 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
     de = text.rfind("的", start, end)
     if de >= 0:
         start = de + 1
-    for word in ("名为", "名叫", "称为", "部分", "新建", "力争", "亿元", "万元", "时"):
+    for word in lexicon("zh")["company_cut_after"]:
         k = text.rfind(word, start, end)
         if k >= 0:
             start = k + len(word)
@@ -89,7 +84,9 @@ def _trim_zh(draft: Draft, start: int, end: int) -> int:
     return start
 
 
-_LEGAL_ENDS = ("有限公司", "有限责任公司", "股份有限公司", "集团", "公司")
+@cache
+def _legal_ends() -> tuple[str, ...]:
+    return tuple(lexicon("zh")["company_legal_ends"])
 
 
 def _branch_end(text: str, end: int) -> int:
@@ -100,23 +97,20 @@ def _branch_end(text: str, end: int) -> int:
     if hit is None or hit.start() == 0:
         return end
     middle = window[:hit.start()]
-    if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", middle) or _NOT_IN_NAME.search(middle):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", middle) or lex.regex("company_not_in_name").search(middle):
         return end
     if any(w in middle for w in lex["company_clause_words"]):
         return end
     return end + hit.end()
 
 
-_LEGAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
-_NOT_IN_NAME = re.compile(r"[的和与及被对在将向并或等]")
-
-
 def _legal_end(text: str, end: int) -> int:
     """The end of a legal name that a shop-like name runs into (酒店|管理有限公司)."""
-    hit = _LEGAL_AFTER.match(text, end)
-    if hit is None or _NOT_IN_NAME.search(text, end, hit.end()):
+    lex = lexicon("zh")
+    hit = lex.regex("company_legal_after").match(text, end)
+    if hit is None or lex.regex("company_not_in_name").search(text, end, hit.end()):
         return end
-    if any(w in text[end:hit.end()] for w in lexicon("zh")["company_clause_words"]):
+    if any(w in text[end:hit.end()] for w in lex["company_clause_words"]):
         return end
     return hit.end()
 
@@ -140,7 +134,7 @@ def _has_trade_name(core: str, suffix: str) -> bool:
 _MAX_NAME = 60
 
 
-def find_zh(draft: Draft) -> list[CompanyInfo]:
+def find_zh(draft: NoticeView) -> list[CompanyInfo]:
     lex = lexicon("zh")
     not_names = set(lex["company_not"])
     text = draft.norm
@@ -160,11 +154,11 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         while end - start < _MAX_NAME and \
                 (nxt := next((w for w in more if text.startswith(w, end)), None)) is not None:
             end += len(nxt)  # 国家能源投资集团 + 有限责任公司, …有限公司 + …分公司
-        if not text.endswith(_LEGAL_ENDS, 0, end):
+        if not text.endswith(_legal_ends(), 0, end):
             end = _legal_end(text, end)  # 海韵酒店 + 管理有限公司: one name
             prev_end = max(prev_end, end)
         name_end = end  # the parent's end: a place in its branch (贵州销售分公司) is no address
-        if text.endswith(_LEGAL_ENDS, 0, end):
+        if text.endswith(_legal_ends(), 0, end):
             end = _branch_end(text, end)
         # extend left over name characters the lazy match did not take
         while start > floor and re.match(_NAME_CHARS, text[start - 1]) and end - start < 40:
@@ -173,18 +167,18 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         name = draft.text[start:end]
         if name in not_names or len(name) < 4:
             continue
-        if re.match(r"^(?:该|本|上述|涉事|相关|所属|下属|名下|多家|两家|一家|几家|部分|其他|某|你|我)", text[start:end]) or "某" in text[start:end]:
+        if lex.regex("company_anonymous").match(text[start:end]) or "某" in text[start:end]:
             continue  # anonymous: 海南某有限公司
         if text[start:end].endswith(facilities) and "公司" not in text[start:end]:
             continue  # a sewage plant, a landfill, a hospital: no business
         suffix_start = end - len(next(x for x in _zh_suffixes() if text[start:end].endswith(x)))
-        if _PRONOUN_BEFORE_SUFFIX.search(text[start:suffix_start]):
+        if lex.regex("company_pronoun_before_suffix").search(text[start:suffix_start]):
             continue
         core_start = start
         while (p := draft.place_starting_at(core_start)) is not None and p.end < suffix_start:
             core_start = p.end
         core = text[core_start:end]
-        if (_GENERIC_CORE.match(core) and "公司" not in core) or suffix_start - core_start < 2:
+        if (lex.regex("company_generic_core").match(core) and "公司" not in core) or suffix_start - core_start < 2:
             continue
         suffix = text[suffix_start:end]
         if not _has_trade_name(core, suffix):
@@ -192,7 +186,7 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
         if suffix in small and (end - core_start - len(suffix) > small_max or not _has_trade_name(core, suffix)):
             continue
         clause = [w for w in lex["company_clause_words"] if w in text[start:end]]
-        if clause and text[start:end].endswith(_LEGAL_ENDS) and all(w in name_words for w in clause):
+        if clause and text[start:end].endswith(_legal_ends()) and all(w in name_words for w in clause):
             clause = []  # 某某建设集团有限公司: a legal name may hold the word
         if clause:
             continue
@@ -206,12 +200,14 @@ def find_zh(draft: Draft) -> list[CompanyInfo]:
 @cache
 def _en_pattern() -> re.Pattern[str]:
     suffixes = alternation(lexicon("en")["company_suffixes"]).pattern
-    word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|\([A-Z][a-z]+\)|and|&|of)"
+    word = r"(?:[A-Z][A-Za-z0-9&'’.-]*|\([A-Z][a-z]+\)|" + alternation(lexicon("en")["company_joining_words"]).pattern + ")"
     return re.compile(rf"\b(?P<name>{word}(?:[ ]+{word}){{0,9}}?[ ]+(?:{suffixes}))(?![A-Za-z])")
 
 
-def find_en(draft: Draft) -> list[CompanyInfo]:
-    stops = set(lexicon("en")["company_stop_words"])
+def find_en(draft: NoticeView) -> list[CompanyInfo]:
+    lex = lexicon("en")
+    stops = set(lex["company_stop_words"])
+    listing = set(lex["company_list_words"])
     text = draft.norm
     out: list[CompanyInfo] = []
     for m in _en_pattern().finditer(text):
@@ -228,21 +224,21 @@ def find_en(draft: Draft) -> list[CompanyInfo]:
             name = text[start:end].rstrip(",")
         if len(name.split()) < 2:
             continue
-        inner = [w for w in re.finditer(r"\S+", name) if w.group(0) in ("Including", "including", "Namely", "namely") and w.start() > 0]
+        inner = [w for w in re.finditer(r"\S+", name) if w.group(0) in listing and w.start() > 0]
         if inner and len(name[inner[-1].end():].split()) >= 2:
             start += inner[-1].end() + 1  # "… Enterprises Including China Huadian Corporation"
             name = text[start:end].rstrip(",")
         first = name.split()[0]
-        if first.lower() in ("the", "a", "this", "that", "such"):
+        if first.lower() in lex["company_not_first"]:
             continue
-        if name.endswith(tuple(lexicon("en")["company_facility_ends"])):
+        if name.endswith(tuple(lex["company_facility_ends"])):
             continue  # a public sewage plant, a landfill: no business
         pieces = [(start, start + len(name))]
         cut = _en_and_cut(name)
         if cut is not None:  # "… Group Corp. and China Minmetals Corp": two names
             pieces = [(start, start + cut[0]), (start + cut[1], start + len(name))]
         for s, e in pieces:
-            if out and text[out[-1].end:s] == " " and out[-1].name.endswith(("Co.", "Group", "Corp.")):
+            if out and text[out[-1].end:s] == " " and out[-1].name.endswith(tuple(lex["company_joined_ends"])):
                 s = out.pop().start  # "Anshan Steel Group Co. Chemical General Factory": one name
             out.append(CompanyInfo(s, e, draft.text[s:e]))
     return _without_short_forms(out)

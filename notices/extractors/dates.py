@@ -19,7 +19,6 @@ from ..numerals import EN_WORDS, MAX_NUMBER_CHARS, parse_en_words, parse_number
 from .lexicon import lexicon
 from .mentions import DATE, DEADLINE, DateInfo, DeadlineInfo, NoticeView, Taken, mark_done, require, view
 
-Draft = NoticeView  # the functions below read a notice's view
 
 from ..months import MONTH_NUMBERS as MONTHS, month_number
 from ..deadlines import add_months, due_date  # noqa: F401 - add_months: the name earlier code imported
@@ -132,7 +131,7 @@ def _rel_year(rel: str | None, ref: int | None) -> int | None:
     return ref
 
 
-def reference_year(draft: Draft, mentions: list[DateMention]) -> int | None:
+def reference_year(draft: NoticeView, mentions: list[DateMention]) -> int | None:
     """The year a year-less date belongs to: the metadata's, else the latest the text names."""
     if draft.date_hint:
         try:
@@ -153,7 +152,7 @@ def _resolve(dm: DateMention, ref: int | None) -> str | None:
     return _valid(y, dm.month, dm.day)
 
 
-def _early_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+def _early_date(draft: NoticeView, mentions: list[DateMention], ref: int | None) -> str | None:
     """The first full date near the top (a lead such as "（记者 某某）2024年1月25日上午，…")."""
     for dm in mentions:
         if dm.start > 300:
@@ -166,14 +165,14 @@ def _early_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> s
 _FORMAL = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|^[^\n，。,]{2,30}[：:]\s*$", re.M)
 
 
-def _formal_signature(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+def _formal_signature(draft: NoticeView, mentions: list[DateMention], ref: int | None) -> str | None:
     """A formal document (a document number, a salutation line) is dated by its signature."""
     if not _FORMAL.search(draft.norm[:600]):
         return None
     return _signature_date(draft, mentions, ref)
 
 
-def _act_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+def _act_date(draft: NoticeView, mentions: list[DateMention], ref: int | None) -> str | None:
     """The date of the first sentence that reports the act (约谈, 督察, inspected, ...)."""
     triggers = lexicon(draft.lang).act_triggers
     for s, e in draft.sentences[:8]:
@@ -186,7 +185,7 @@ def _act_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str
     return None
 
 
-def _signature_date(draft: Draft, mentions: list[DateMention], ref: int | None) -> str | None:
+def _signature_date(draft: NoticeView, mentions: list[DateMention], ref: int | None) -> str | None:
     """A full date standing alone on one of the last lines (the date a decision is signed)."""
     text = draft.norm.rstrip()
     for dm in reversed(mentions):
@@ -218,7 +217,7 @@ def _is_future_year(text: str, dm: DateMention) -> bool:
     return bool(_FUTURE_YEAR.search(text[max(0, dm.start - 16):dm.start])) or after.startswith(("前", "底前", "年前", "年底前"))
 
 
-def _not_before_reported(found: str, mentions: list[DateMention], draft: Draft) -> str:
+def _not_before_reported(found: str, mentions: list[DateMention], draft: NoticeView) -> str:
     """A notice with a year-less dateline ("Jan. 17") reporting on "October to December 2017"
     is from 2018: a report does not precede the latest month with a year it reports on."""
     if draft.date_hint:
@@ -254,11 +253,11 @@ def _header_lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
-def _dateline(draft: Draft, head_end: int) -> re.Match | None:
+def _dateline(draft: NoticeView, head_end: int) -> re.Match | None:
     return (ZH_DATELINE if draft.lang == "zh" else EN_DATELINE).search(draft.norm[:head_end])
 
 
-def _header_line_date(draft: Draft, mentions: list[DateMention], lines, head_end: int,
+def _header_line_date(draft: NoticeView, mentions: list[DateMention], lines, head_end: int,
                       dateline: re.Match | None) -> tuple[str, int] | None:
     """A full date on a header line ("2018-05-04 10:31 来源：…", "Updated: 2018-05-05", "Xinhua,
     July 17, 2014"): the date and the line's end."""
@@ -289,7 +288,7 @@ def _header_line_date(draft: Draft, mentions: list[DateMention], lines, head_end
     return None
 
 
-def _dateline_date(draft: Draft, dateline: re.Match | None, year: int | None,
+def _dateline_date(draft: NoticeView, dateline: re.Match | None, year: int | None,
                    published: str | None) -> str | None:
     if dateline is None:
         return None
@@ -303,7 +302,7 @@ def _dateline_date(draft: Draft, dateline: re.Match | None, year: int | None,
     return found
 
 
-def _text_year(draft: Draft, mentions: list[DateMention], header_end: int = 0) -> int | None:
+def _text_year(draft: NoticeView, mentions: list[DateMention], header_end: int = 0) -> int | None:
     """The latest year the text names (below its header lines), plans' target years aside."""
     years = [dm.year for dm in mentions if dm.year and 1990 <= dm.year <= 2100 and dm.start >= header_end
              and not _COMPARED.search(draft.norm[dm.end:dm.end + 4]) and not _COMPARED_EN.search(draft.norm[max(0, dm.start - 24):dm.start])
@@ -326,7 +325,7 @@ def _anchor_year(published: str | None, text_year: int | None) -> int | None:
     return text_year
 
 
-def _relative(draft: Draft, start: int, end: int, anchor: str | None) -> list[tuple[int, str]]:
+def _relative(draft: NoticeView, start: int, end: int, anchor: str | None) -> list[tuple[int, str]]:
     """(position, resolved date) of each relative date (昨日, 19日, "on Friday") in text[start:end]."""
     if anchor is None:
         return []
@@ -354,7 +353,7 @@ def _relative(draft: Draft, start: int, end: int, anchor: str | None) -> list[tu
     return out
 
 
-def _weekday_year(draft: Draft, dm: DateMention, year: int) -> int:
+def _weekday_year(draft: NoticeView, dm: DateMention, year: int) -> int:
     """"Monday (Jan 21)": the year near ``year`` in which the day falls on that weekday."""
     around = draft.norm[max(0, dm.start - 14):dm.end + 14]
     m = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|星期[一二三四五六日天]|周[一二三四五六日]", around)
@@ -371,7 +370,7 @@ def _weekday_year(draft: Draft, dm: DateMention, year: int) -> int:
     return year
 
 
-def _lead_act_date(draft: Draft, mentions: list[DateMention], start: int, skip: tuple[int, int] | None,
+def _lead_act_date(draft: NoticeView, mentions: list[DateMention], start: int, skip: tuple[int, int] | None,
                    anchor: str | None, year: int | None, published: str | None) -> str | None:
     """The date the lead gives the act: the first sentence (after the header) that reports an act
     or dates something, its first date (a day the reporter learned of it yields to a later one)."""
@@ -413,7 +412,7 @@ def _lead_act_date(draft: Draft, mentions: list[DateMention], start: int, skip: 
     return None
 
 
-def notice_dates(draft: Draft, mentions: list[DateMention]) -> tuple[str | None, str | None, int | None]:
+def notice_dates(draft: NoticeView, mentions: list[DateMention]) -> tuple[str | None, str | None, int | None]:
     """(the date of the act, the publication date, the reference year of year-less dates)."""
     text = draft.norm
     lines = _header_lines(text)
@@ -474,7 +473,7 @@ def make_dates(nlp: Language, name: str):  # noqa: ANN201
     return component
 
 
-def guess_title(draft: Draft) -> str | None:
+def guess_title(draft: NoticeView) -> str | None:
     """The first line, when it reads as a headline (short, no sentence punctuation)."""
     for line in draft.text.splitlines():
         line = line.strip()

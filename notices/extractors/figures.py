@@ -20,7 +20,6 @@ from .lexicon import alternation, lexicon
 from .mentions import (COMPANY, DATE, DEADLINE, FIGURE, OFFICIAL, PLACE, FigureInfo, NoticeView,
                        mark_done, require, view)
 
-Draft = NoticeView
 
 # A number starts where no digit stands before it, and runs to at most 24 characters: a match is
 # tried once per run of digits, never once per digit (a run of ten thousand 一 stays linear).
@@ -37,15 +36,15 @@ def _zh_pattern() -> re.Pattern[str]:
     mw = alternation(lex["measure_words"]).pattern
     dur = alternation(lex["duration_units"]).pattern
     # 上千人, 近百个: a bare 百/千/万 after a word of approximation is a round number
-    approx = rf"(?<=[上近逾超过])[百千万](?=[多余]?(?:{mw}))"
+    approx = rf"(?<=[{lex['approx_before_chars']}])[百千万](?=[多余]?(?:{mw}))"
     return re.compile(
-        rf"(?:(?<![\u4e00-\u9fff])|(?<=[约近超逾过有占达]))(?P<tenths>[二三四五六七八九])成(?![为立功本果员绩效熟长都交型分品套批就年])"
+        rf"(?:(?<![\u4e00-\u9fff])|(?<=[{lex['tenths_before_chars']}]))(?P<tenths>[二三四五六七八九])成(?![{lex['tenths_not_after_chars']}])"
         rf"|百分之(?P<pctword>{_AR_NUM}|{_CN_NUM})"
         rf"|(?P<num>{_AR_NUM}|{_CN_NUM}分之{_CN_NUM}|{_CN_NUM}|{approx})[ \t\u3000]*(?P<mult>[万亿](?![元吨亩]))?(?P<more>[多余])?[ \t\u3000]*"
         rf"(?:(?P<pct>{pct})|(?P<dur>{dur})|(?P<meas>{meas})|(?P<mw>{mw}))?")
 
 
-def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
+def _zh_role(draft: NoticeView, start: int, end: int, kind: str) -> str:
     if kind == "count":
         return "count"
     lex = lexicon("zh")
@@ -53,22 +52,18 @@ def _zh_role(draft: Draft, start: int, end: int, kind: str) -> str:
     clause_start = max([text.rfind(ch, max(0, start - 16), start) for ch in ",;。；\n"] + [start - 16])
     before = text[clause_start + 1:start]
     after = text[end:end + 6]
-    if re.search(alternation(lex["target_words"]).pattern, before) or re.match(r"\s*(?:的)?(?:目标|要求|以内|以下|左右的目标)", after):
-        if not re.search(r"实际|仅|只|同比", before[-6:]):
+    if re.search(alternation(lex["target_words"]).pattern, before) or lex.regex("target_after").match(after):
+        if not re.search(alternation(lex["actual_words"]).pattern, before[-6:]):
             return "target"
     if kind in ("percent", "measure"):
         return "actual"
     return "other"
 
 
-_SUBJECT_TAIL = re.compile(r"(?:同比|环比|分别|平均|累计|共|仅|只|较上年|比上年|较去年)?(?:下降了?|上升了?|增长了?|降低了?|升高了?|改善了?|反弹了?|提高了?|为|达到?|仅为?|只有|约为?|超过|高于|低于|完成|同比|环比|仅|不降反升|降至|升至)$")
-_SUBJECT_HEAD = re.compile(r"^(?:的|其|全市|该市|期间|\s)+")
-
-
 _CLAIMED = (DATE, PLACE, OFFICIAL, COMPANY, DEADLINE, FIGURE)
 
 
-def subject_of(draft: Draft, start: int) -> str | None:
+def subject_of(draft: NoticeView, start: int) -> str | None:
     """What a percentage or concentration measures: "PM2.5平均浓度" in "…PM2.5平均浓度下降3.7%"."""
     text = draft.norm
     low = max(0, start - 60)
@@ -78,11 +73,11 @@ def subject_of(draft: Draft, start: int) -> str | None:
         a = max(a, e)
     b = start
     while True:
-        tail = _SUBJECT_TAIL.search(text[a:b])
+        tail = lexicon("zh").regex("subject_tail").search(text[a:b])
         if not tail or tail.start() == b - a:
             break
         b = a + tail.start()
-    head = _SUBJECT_HEAD.match(text[a:b])
+    head = lexicon("zh").regex("subject_head").match(text[a:b])
     if head:
         a += head.end()
     seg = draft.text[a:b].strip()
@@ -105,7 +100,7 @@ def _in_numeral_word(text: str, pos: int) -> bool:
     return False
 
 
-def _counted_noun(draft: Draft, pos: int) -> int:
+def _counted_noun(draft: NoticeView, pos: int) -> int:
     """End of the counted noun after a measure word (4 characters at most)."""
     lex = lexicon("zh")
     text = draft.norm
@@ -145,15 +140,15 @@ def _place_count() -> re.Pattern[str]:
     return re.compile(rf"(?:{mods})?(?!{not_})(?:{nouns})")
 
 
-def _counts_places_before(draft: Draft, m: re.Match) -> bool:
+def _counts_places_before(draft: NoticeView, m: re.Match) -> bool:
     """A bare count of the places named as its subject just before (地级市一共有15个)."""
     text = draft.norm
     end = m.end()
-    if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in "，,。；;、为是和与及":
+    if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in lexicon("zh")["place_count_end_chars"]:
         return False  # a noun follows: 5个问题
     ns = m.start("num")
     before = text[max(0, ns - 14):ns]
-    return bool(re.search(r"(?:有|共有|一共有|共|计)$", before)) and any(
+    return bool(lexicon("zh").regex("place_count_verbs_before").search(before)) and any(
         w in before for w in lexicon("zh")["place_generic_nouns"])
 
 
@@ -179,12 +174,12 @@ def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
         return False
     if dur == "年" and (num[0].isdigit() and len(num) > 2 or value > 30):
         return False
-    if value == 1 and not num[0].isdigit() and dur in ("天", "小时", "个小时"):
+    if value == 1 and not num[0].isdigit() and dur in lex["duration_units_not_one"]:
         return False  # 一天, 一小时: words, rarely a reported duration
     return True
 
 
-def find_zh(draft: Draft) -> list[FigureInfo]:
+def find_zh(draft: NoticeView) -> list[FigureInfo]:
     lex = lexicon("zh")
     text = draft.norm
     out: list[FigureInfo] = []
@@ -229,7 +224,7 @@ def _restated_counts_dropped(figures: list[FigureInfo]) -> list[FigureInfo]:
     return out
 
 
-def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
+def _zh_number(draft: NoticeView, m: re.Match, lex) -> FigureInfo | None:  # noqa: ANN001, C901, PLR0911, PLR0912
     """The figure a number with what follows it makes, or None when it is no quantity."""
     text = draft.norm
     ns, ne = m.span("num")
@@ -313,7 +308,7 @@ def _zh_number(draft: Draft, m: re.Match, lex) -> FigureInfo | None:  # noqa: AN
     return FigureInfo(ns, end, value, unit, kind, _zh_role(draft, ns, end, kind))
 
 
-def _out_of_range(draft: Draft, num: str) -> None:
+def _out_of_range(draft: NoticeView, num: str) -> None:
     message = f"a number of {len(num)} characters is out of range and was left out"
     if message not in draft.warnings:
         draft.warnings.append(message)
@@ -339,32 +334,31 @@ def _en_pattern() -> re.Pattern[str]:
         re.I)
 
 
-_EN_NOT_ADJECTIVE = frozenset(("and", "or", "but", "than", "that", "which", "who", "were", "was", "are", "is", "be",
-                               "been", "had", "has", "have", "per", "for", "as", "its", "their", "his", "her"))
-
-
-def _en_count_unit(draft: Draft, start: int, rest: str) -> tuple[str, int] | None:
+def _en_count_unit(draft: NoticeView, start: int, rest: str) -> tuple[str, int] | None:
     lex = lexicon("en")
     nouns = set(lex["count_nouns"])
     time_nouns = set(lex["time_nouns"])
+    not_adjective = lex.members("count_not_adjective_words")
+    breaks = lex.members("count_break_words")
+    articles = lex.members("count_articles")
     words = list(re.finditer(r"[A-Za-z][A-Za-z-]*", rest))
     for w in words:
         if w.group(0).lower() in nouns:
             between = [x.group(0).lower() for x in words[:words.index(w)]]
-            if not any(b in time_nouns or b in ("of", "in", "to", "from", "by", "with", "on", "at", "was", "were", "is", "are", "had", "have", "the", "a") for b in between):
+            if not any(b in time_nouns or b in breaks or b in articles for b in between):
                 return w.group(0), start + w.end()
             break
     for i, w in enumerate(words):
         word = w.group(0)
         low = word.lower()
-        if low in time_nouns or low in ("of", "in", "to", "from", "by", "with", "on", "at", "was", "were", "is", "are", "had", "have"):
+        if low in time_nouns or low in breaks:
             if low == "of" and i > 0:
                 return words[i - 1].group(0), start + words[i - 1].end()
             return None
         if low in nouns:
             return word, start + w.end()
-        if i <= 2 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in ("was", "has", "is", "its", "this", "thus", "as", "yes", "percent") \
-                and all(re.fullmatch(r"[a-z-]+", x.group(0)) and x.group(0).lower() not in _EN_NOT_ADJECTIVE for x in words[:i]):
+        if i <= 2 and low.endswith("s") and not low.endswith(("ss", "ous", "ious")) and len(low) > 3 and low not in lex["count_not_plural_words"] \
+                and all(re.fullmatch(r"[a-z-]+", x.group(0)) and x.group(0).lower() not in not_adjective for x in words[:i]):
             nxt = words[1].group(0).lower() if len(words) > 1 else ""
             if nxt not in nouns:
                 return word, start + w.end()
@@ -375,9 +369,6 @@ _EN_PARTITIVE = re.compile(
     rf"\s+of\s+(?:the|them|its|their|these|those|\d[\d,]*|{_EN_WORD_NUM})\b((?:\s+[\w,-]+){{0,3}})", re.I)
 _EN_FRACTION = re.compile(r"\b(?:a|one)[- ](?P<part>third|quarter|fifth)\b(?=\s+of\b)", re.I)
 _EN_SUBJECT = re.compile(r"\s+(?:were|are)\b")
-_EN_NOT_DURATION_BEFORE = re.compile(
-    r"\b(?:within|in|after|before|past|last|next|recent|previous|first|final|coming|those|these)\s+(?:(?:more\s+than|over|about|nearly|almost)\s+)?$", re.I)
-_EN_NOT_DURATION_AFTER = re.compile(r"\s+(?:ago|later|earlier|after|before|old|of age|into)\b|-old", re.I)
 
 
 def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | None, int] | None:
@@ -388,7 +379,7 @@ def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | No
     first = re.match(r"\s*([A-Za-z]+)", rest)
     word = first.group(1).lower() if first else ""
     if word in lex["time_nouns"]:
-        if _EN_NOT_DURATION_BEFORE.search(before) or _EN_NOT_DURATION_AFTER.match(text, ne + len(first.group(0))):
+        if lex.regex("duration_not_before").search(before) or lex.regex("duration_not_after").match(text, ne + len(first.group(0))):
             return None
         return first.group(1), ne + len(first.group(0))
     part = _EN_PARTITIVE.match(text, ne)
@@ -403,7 +394,7 @@ def _en_bare_count(text: str, before: str, ne: int, rest: str) -> tuple[str | No
     return None
 
 
-def find_en(draft: Draft) -> list[FigureInfo]:
+def find_en(draft: NoticeView) -> list[FigureInfo]:
     lex = lexicon("en")
     text = draft.norm
     units = lex["measure_units"]
@@ -416,13 +407,13 @@ def find_en(draft: Draft) -> list[FigureInfo]:
         if draft.overlaps(ns, ne, _NOT_FIGURE):
             continue
         before = text[max(0, ns - 12):ns]
-        if re.search(r"(?:(?:PM|No\.|Article|COD|SO|NO|[+])\s*|\d[.,])$", before, re.I) or re.match(r"[+]|\.\d|st\b|nd\b|rd\b|th\b|-(?:year|day|month)", text[ne:ne + 5]):
+        if lex.regex("not_figure_before").search(before) or lex.regex("not_figure_after", case=True).match(text[ne:ne + 5]):
             continue
         glued = re.search(r"[a-z]+$", before)
         if glued and (len(glued.group(0)) < 2 or glued.group(0) in lex["glued_not"]):
             continue  # km2, so2, pm2.5: a unit's or a substance's name, not a number
         is_word = not num[0].isdigit()
-        if is_word and num.lower() in ("hundred", "thousand", "dozen", "zero"):
+        if is_word and num.lower() in lex["number_words_not_alone"]:
             continue
         value = parse_number(num) if not is_word else _en_word_value(num)
         if value is None:
@@ -447,7 +438,7 @@ def find_en(draft: Draft) -> list[FigureInfo]:
         elif m.group("rmb"):
             unit, kind = "yuan", "money"
         elif m.group("cur"):
-            unit, kind = {"S$": "SGD", "HK$": "HKD"}.get(m.group("cur"), "USD"), "money"
+            unit, kind = lex["currencies"].get(m.group("cur"), "USD"), "money"
         elif is_word and re.search(r"(?:half|third|thirds|quarter|quarters|fifths?)$", num, re.I):
             unit, kind = None, "percent"
         elif m.group("rest"):
@@ -478,10 +469,9 @@ def find_en(draft: Draft) -> list[FigureInfo]:
 
 _EN_DURATION = re.compile(
     rf"\b(?P<num>\d{{1,3}}|{_EN_WORD_NUM}|half)-(?P<unit>year|month|day|week)\b(?!-old|\s+(?-i:(?:Action\s+)?Plan\b))|\b(?P<long>month|year|week)long\b", re.I)
-_EN_MULTIPLE = re.compile(r"\b(?P<word>doubled?|tripled?|quadrupled?)\b(?!\s+(?:check|standard|counting|taxation))", re.I)
 
 
-def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
+def _en_extras(draft: NoticeView, found: list[FigureInfo]) -> list[FigureInfo]:
     """A one-month inspection, a monthlong tour (how long an activity lasts); doubled, double the
     standard (a multiple)."""
     text = draft.norm
@@ -504,7 +494,7 @@ def _en_extras(draft: Draft, found: list[FigureInfo]) -> list[FigureInfo]:
             continue
         value = round(1 / EN_FRACTIONS[m.group("part").lower()], 4)
         out.append(FigureInfo(s, e, value, None, "percent", _en_role(draft, s, e, "percent")))
-    for m in _EN_MULTIPLE.finditer(text):
+    for m in lexicon("en").regex("multiples").finditer(text):
         s, e = m.span()
         if draft.overlaps(s, e, _NOT_FIGURE) or any(f.start < e and s < f.end for f in found):
             continue
@@ -526,14 +516,15 @@ def _en_word_value(num: str) -> float | int | None:
     return parse_en_words(parts)
 
 
-def _en_role(draft: Draft, start: int, end: int, kind: str) -> str:
+def _en_role(draft: NoticeView, start: int, end: int, kind: str) -> str:
     if kind == "count":
         return "count"
     text = draft.norm
     before = text[max(0, start - 60):start].lower()
     clause = re.split(r"[,;.]", before)[-1]
-    if re.search(r"\b(?:target|goal|required|requirement|must|should|aim|quota|no more than|at least|not exceed)\b", clause + text[end:end + 25].lower()):
-        if not re.search(r"\b(?:dropped|fell|decreased|declined|rose|increased|only)\b", clause[-25:]):
+    lex = lexicon("en")
+    if re.search(r"\b(?:" + alternation(lex["target_words"]).pattern + r")\b", clause + text[end:end + 25].lower()):
+        if not re.search(r"\b(?:" + alternation(lex["actual_words"]).pattern + r")\b", clause[-25:]):
             return "target"
     if kind in ("percent", "measure"):
         return "actual"

@@ -17,14 +17,18 @@ from ..text import normalize
 from .lexicon import alternation, lexicon
 from .mentions import NoticeView, mark_done, view
 
-Draft = NoticeView
 KINDS = ("interview", "inspection", "rectification", "sanction", "other")
 
 KIND_ORDER = ("interview", "rectification", "sanction", "inspection")
-_PRESS = re.compile(r"新闻发布会|例行发布会|press conference|news conference|briefing", re.I)
 
 
-def classify(draft: Draft) -> str:
+@cache
+def _press() -> re.Pattern[str]:
+    """A press conference, in either language (a Chinese notice may quote an English name)."""
+    return alternation([*lexicon("zh")["press_words"], *lexicon("en")["press_words"]], flags=re.I)
+
+
+def classify(draft: NoticeView) -> str:
     lex = lexicon(draft.lang)
     text = draft.norm
     flags = re.I if draft.lang == "en" else 0
@@ -41,12 +45,12 @@ def classify(draft: Draft) -> str:
                 total += weight * (6 if m.start() < title_end else 3 if m.start() < head_end else 1)
         scores[kind] = total
     best = max(KIND_ORDER, key=lambda k: (scores.get(k, 0), -KIND_ORDER.index(k)))
-    if _PRESS.search(text[:head_end]) and best in ("inspection", "sanction"):
+    if _press().search(text[:head_end]) and best in ("inspection", "sanction"):
         return "other"  # a press conference's report reviews the year's work
     return best if scores.get(best, 0) >= 2 else "other"
 
 
-def _agent(draft: Draft, candidates: list[tuple[int, tuple[str, str | None]]],
+def _agent(draft: NoticeView, candidates: list[tuple[int, tuple[str, str | None]]],
            triggers: re.Pattern[str]) -> tuple[str, str | None]:
     """The body that performs the reported act: in the first sentence that reports one, the
     body named last before the act's verb (else the first after it)."""
@@ -96,7 +100,7 @@ def _central_team(m: re.Match[str], day: str | None) -> tuple[str, str | None]:
     return _renamed(name, "Central Ecological and Environmental Inspection Team", day)
 
 
-def _zh_authority(draft: Draft) -> tuple[str, str | None] | None:
+def _zh_authority(draft: NoticeView) -> tuple[str, str | None] | None:
     lex = lexicon("zh")
     text = draft.norm
     gaz = load_gazetteer()
@@ -156,13 +160,13 @@ def _numbered_team(chosen: tuple[str, str | None], candidates) -> tuple[str, str
     return numbered.pop() if len(numbered) == 1 else chosen
 
 
-def _day(draft: Draft) -> str | None:
+def _day(draft: NoticeView) -> str | None:
     """The notice's date (the act's, else the publication's), else the first day of its year."""
     day = draft.date or draft.doc._.published
     return day or (f"{draft.year}-01-01" if draft.year else None)
 
 
-def _home_province(draft: Draft):  # noqa: ANN202 - Division | None
+def _home_province(draft: NoticeView):  # noqa: ANN202 - Division | None
     """The province most of the notice's places belong to."""
     from collections import Counter
 
@@ -184,7 +188,7 @@ def _en_authority_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?P<name>\b(?i:{names})\b)|(?P<place>[A-Z][a-z]+(?:\s(?!Provincial|Municipal)[A-Z][a-z]+)?)\s+(?P<suffix>{suffixes})")
 
 
-def _en_authority(draft: Draft) -> tuple[str, str | None] | None:
+def _en_authority(draft: NoticeView) -> tuple[str, str | None] | None:
     lex = lexicon("en")
     text = draft.norm
     gaz = load_gazetteer()
@@ -232,7 +236,7 @@ _EN_PROVINCIAL = re.compile(r"\bprovincial (?:ecology and environment|eco-enviro
                             r"(?:department|bureau)\b", re.I)
 
 
-def authority(draft: Draft) -> tuple[str, str | None] | None:
+def authority(draft: NoticeView) -> tuple[str, str | None] | None:
     """The body that performs the notice's act, as (Chinese name, English name)."""
     return _zh_authority(draft) if draft.lang == "zh" else _en_authority(draft)
 

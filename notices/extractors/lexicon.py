@@ -42,9 +42,20 @@ class Lexicon:
         return alternation(list(self.raw[key]), flags=flags)
 
     @cache  # noqa: B019
-    def regex(self, key: str) -> re.Pattern[str]:
-        """A lexicon entry that is a regular expression (case-insensitive in English)."""
-        return re.compile(self.raw[key], re.I if self.lang == "en" else 0)
+    def regex(self, key: str, *, case: bool = False) -> re.Pattern[str]:
+        """A lexicon entry that is a regular expression (case-insensitive in English unless
+        ``case``)."""
+        return re.compile(self.raw[key], re.I if self.lang == "en" and not case else 0)
+
+    @cache  # noqa: B019
+    def members(self, key: str) -> frozenset[str]:
+        """A word list, or a string of characters, as a set (for ``in``)."""
+        return frozenset(self.raw[key])
+
+    @cache  # noqa: B019
+    def words(self, key: str) -> tuple[str, ...]:
+        """A word list as a tuple, longest first (for ``str.startswith`` and ``endswith``)."""
+        return tuple(sorted(self.raw[key], key=len, reverse=True))
 
 
 @cache

@@ -21,11 +21,16 @@ from .lexicon import alternation, lexicon
 from .mentions import (DATE, OFFICIAL, PLACE, NoticeView, OfficialInfo, PlaceInfo, Taken, mark_done,
                        require, view)
 
-Draft = NoticeView
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ORG_END = set("局厅部处科委办队组院所站区县市省镇乡村")
-_NAME_BOUNDARY = set("，。、；：,;:!?！？ \n\t（(）)“”\"'和与及由对向跟同")
+
+
+def _org_end() -> frozenset[str]:
+    return lexicon("zh").members("name_org_end_chars")
+
+
+def _name_boundary() -> frozenset[str]:
+    return lexicon("zh").members("name_boundary_chars")
 
 
 @cache
@@ -36,7 +41,7 @@ def _zh_title_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{prefixes})?(?P<title>{titles})")
 
 
-def _place_ending_at(draft: Draft, pos: int, slack: int = 0) -> PlaceInfo | None:
+def _place_ending_at(draft: NoticeView, pos: int, slack: int = 0) -> PlaceInfo | None:
     for p in draft.places_in(max(0, pos - slack - 40), pos + 1):
         if pos - slack <= p.end <= pos + 1 and p.start < pos:
             return p
@@ -49,7 +54,10 @@ def _city(code: str) -> tuple[str | None, str | None]:
     return (div.name, div.code) if div else (None, None)
 
 
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,6}")
+@cache
+def _dot_name() -> re.Pattern[str]:
+    dots = re.escape(lexicon("zh")["name_dots"])
+    return re.compile(rf"[\u4e00-\u9fff]{{1,6}}[{dots}][\u4e00-\u9fff]{{1,6}}")
 
 
 @cache
@@ -57,20 +65,21 @@ def _rare_surnames() -> frozenset[str]:
     return surnames() - common_surnames()
 
 
-_LIST_END = set("，、；。,;")
-_FOUR_NOT = set("等的了是在及与")
+def _list_end() -> frozenset[str]:
+    return lexicon("zh").members("name_list_end_chars")
 
 
-def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_bounded_name(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     """A four-character name that runs from ``pos`` to a comma or list mark (哈斯布和, 阿不都拉):
     names transcribed from Mongolian, Uyghur or Tibetan have no Han surname to start from."""
     text = draft.norm
     cand = text[pos:pos + 4]
-    if len(cand) < 4 or text[pos + 4:pos + 5] not in _LIST_END or text[pos + 4:pos + 5] == "":
-        return None
-    if not all(_HAN.match(ch) for ch in cand) or any(ch in _ORG_END or ch in _FOUR_NOT for ch in cand):
+    if len(cand) < 4 or text[pos + 4:pos + 5] not in _list_end() or text[pos + 4:pos + 5] == "":
         return None
     lex = lexicon("zh")
+    four_not = lex.members("name_four_not_chars")
+    if not all(_HAN.match(ch) for ch in cand) or any(ch in _org_end() or ch in four_not for ch in cand):
+        return None
     verbs = set(lex["verbs_after_name"])
     k = is_surname_start(cand)
     if k == 2 or (k == 1 and cand[:1] not in _rare_surnames() and cand[-1] in lex["name_stop_chars"]):
@@ -84,17 +93,17 @@ def _zh_bounded_name(draft: Draft, pos: int) -> tuple[int, int] | None:
     return pos, pos + 4
 
 
-def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_name_after(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     while pos < len(text) and text[pos] in " \u3000":
         pos += 1
     bounded = _zh_bounded_name(draft, pos)
     if bounded is not None:
         return bounded
-    dotted = _DOT_NAME.match(text, pos)
+    dotted = _dot_name().match(text, pos)
     if dotted:
         stop = lexicon("zh")["name_stop_chars"]
-        dot = max(text.rfind(d, pos, dotted.end()) for d in "·•・")
+        dot = max(text.rfind(d, pos, dotted.end()) for d in lexicon("zh")["name_dots"])
         end = dot + 1
         while end < dotted.end() and end - dot <= 4 and text[end] not in stop:
             end += 1
@@ -117,7 +126,7 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
             return None
         nxt = text[pos + k + 2:pos + k + 3]
         verbs = lexicon("zh")["verbs_after_name"]
-        if len(given) < 2 or not (not nxt or not _HAN.match(nxt) or nxt in _NAME_BOUNDARY
+        if len(given) < 2 or not (not nxt or not _HAN.match(nxt) or nxt in _name_boundary()
                                   or any(text.startswith(w, pos + k + 2) for w in verbs)):
             return None
     if len(given) == 2:
@@ -131,19 +140,19 @@ def _zh_name_after(draft: Draft, pos: int) -> tuple[int, int] | None:
             given = given[:1]
     if draft.overlaps(pos, pos + k + len(given), (PLACE, DATE)):
         return None
-    if given[-1] in _ORG_END:
+    if given[-1] in _org_end():
         return None  # 安分局, 王家村: an organisation or a place, not a person
     return pos, pos + k + len(given)
 
 
-def _after_org(draft: Draft, pos: int) -> bool:
+def _after_org(draft: NoticeView, pos: int) -> bool:
     """Whether a place or a body ends right at ``pos`` (农安县|王某某县长, 环境保护厅|王某某厅长)."""
     if any(p.end == pos for p in draft.places_in(max(0, pos - 12), pos)):
         return True
     return draft.norm.endswith(tuple(lexicon("zh")["authority_suffixes"]), 0, pos)
 
 
-def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
+def _zh_name_before(draft: NoticeView, pos: int) -> tuple[int, int] | None:
     text = draft.norm
     for length in (3, 2):
         s = pos - length
@@ -157,33 +166,33 @@ def _zh_name_before(draft: Draft, pos: int) -> tuple[int, int] | None:
         k = is_surname_start(cand)
         if k and cand[:k] in _rare_surnames() and len(cand) - k < 2:
             continue  # 政府分管负责人: a rare surname starts only a whole three-character name
-        if (s == 0 or text[s - 1] in _NAME_BOUNDARY or _after_org(draft, s)) and k and cand[-1] not in _ORG_END:
+        if (s == 0 or text[s - 1] in _name_boundary() or _after_org(draft, s)) and k and cand[-1] not in _org_end():
             if not draft.overlaps(s, pos, (PLACE, DATE)):
                 return s, pos
     return None
 
 
-def _zh_org(draft: Draft, start: int, title: str) -> tuple[str | None, str | None]:
+def _zh_org(draft: NoticeView, start: int, title: str) -> tuple[str | None, str | None]:
     """The place or body written right before the title (within the clause)."""
     text = draft.norm
     window_start = max(0, start - 24)
     before = text[window_start:start]
-    cut = max(before.rfind(ch) for ch in "，。；、,;:\n ")
+    cut = max(before.rfind(ch) for ch in lexicon("zh")["org_clause_marks"])
     before_start = window_start + cut + 1
     place = None
     for p in draft.places_in(before_start, start + 1):
         if p.end >= start - 12:
             place = p
-    suffixes = lexicon("zh")["org_suffixes"]
+    lex = lexicon("zh")
     seg = text[before_start:start]
-    body = next((s for s in sorted(suffixes, key=len, reverse=True) if seg.endswith(s)), None)
-    if body and body not in ("人民政府", "政府", "市委", "县委", "区委"):
+    body = next((s for s in lex.words("org_suffixes") if seg.endswith(s)), None)
+    if body and body not in lex["org_suffixes_of_a_city"]:
         org_start = place.start if place is not None and place.start >= before_start else before_start
         org = draft.text[org_start:start]
         return (org.strip() or None, None)
     if place is not None:
         return _city(place.code)
-    if title.endswith(("市长", "县长", "区长", "州长")):
+    if title.endswith(tuple(lex["titles_sharing_place"])):
         # "市长刘峰" with the city earlier in the sentence
         s, _ = draft.sentence_at(start)
         near = [p for p in draft.places_in(s, start) if p.level in ("prefecture", "county", "municipality")]
@@ -192,7 +201,7 @@ def _zh_org(draft: Draft, start: int, title: str) -> tuple[str | None, str | Non
     return (None, None)
 
 
-def find_zh(draft: Draft) -> list[OfficialInfo]:
+def find_zh(draft: NoticeView) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("zh")
     not_official = re.compile("(?:" + alternation(lex["not_official"]).pattern + r")[\s:：/|]*$")
@@ -204,7 +213,7 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
         if draft.overlaps(ts, te, (PLACE,)):
             # 晋城市长: the place took 市; only the short titles may share it
             place = _place_ending_at(draft, ts + 1)
-            if not (title in ("市长", "县长", "区长", "州长") and place and place.end == ts + 1):
+            if not (title in lex["titles_sharing_place"] and place and place.end == ts + 1):
                 continue
             if text[te:te + 2] in not_after_mayor or text[ts + 1:ts + 3] in not_after_mayor:
                 continue
@@ -227,7 +236,7 @@ def find_zh(draft: Draft) -> list[OfficialInfo]:
             if more is None:
                 break
             after = text[more[1]:more[1] + 2]
-            if not (after[:1] in _LIST_END | {"等"} or after in lex["verbs_after_name"]):
+            if not (after[:1] in _list_end() | {"等"} or after in lex["verbs_after_name"]):
                 break
             ns, ne = more
             raw = draft.text[ns:ne]
@@ -249,7 +258,6 @@ def _en_surnames() -> frozenset[str]:
 
 
 _EN_NAME = r"(?P<name>[A-Z][a-z]{1,7} [A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)?)"
-_EN_ORG_WORDS = r"(?:[A-Z][\w'’-]*|and|of|the|for|&)"
 
 
 @cache
@@ -257,12 +265,14 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon("en")
     titles = "(?i:" + alternation(lex["titles"]).pattern + ")"
     prefixes = "(?i:" + alternation(lex["title_prefixes"]).pattern + ")"
+    org_words = "(?:[A-Z][\\w'’-]*|" + alternation(lex["org_joining_words"]).pattern + ")"
+    articles = alternation(lex["title_articles"]).pattern
     # "Mayor Wang Litong", "Minister of Ecology and Environment Huang Runqiu"
     before = re.compile(
-        rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}?))?,?\s+{_EN_NAME}\b")
+        rf"\b(?:(?:{prefixes})\s+)?(?P<title>{titles})(?:\s+of\s+(?:the\s+)?(?P<org>{org_words}(?:\s+{org_words}){{0,8}}?))?,?\s+{_EN_NAME}\b")
     # "Wang Litong, mayor of Handan", "Lei Jiankun was elected mayor of Yangquan"
     after = re.compile(
-        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:a|an|another|China's|the country's|China’s)\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{_EN_ORG_WORDS}(?:\s+{_EN_ORG_WORDS}){{0,8}}))?")
+        rf"{_EN_NAME}\s*,?\s+(?:\d{{1,3}},\s+)?(?i:the\s+|(?:{articles})\s+|who\s+(?:is|was)\s+(?:the\s+)?|(?:was|has been)\s+(?:elected|appointed|named)\s+(?:as\s+)?|(?:became|becomes)\s+(?:the\s+)?)?(?:(?:{prefixes})\s+)?(?P<title>{titles})\b(?:\s+of\s+(?:the\s+)?(?P<org>{org_words}(?:\s+{org_words}){{0,8}}))?")
     return before, after
 
 
@@ -271,11 +281,11 @@ def _en_valid_name(name: str) -> bool:
     return first in _en_surnames() and name[0].isupper() and name.split()[1][0].isupper()
 
 
-def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_start: int) -> tuple[str | None, str | None]:
+def _en_org(draft: NoticeView, org_text: str | None, org_start: int | None, title_start: int) -> tuple[str | None, str | None]:
     if org_text and org_start is not None:
         places = draft.places_in(org_start, org_start + len(org_text) + 40)
         places = [p for p in places if p.start < org_start + len(org_text)]
-        body = re.search(r"(?i)\b(ministry|department|bureau|commission|committee|office|team|government|administration)\b", org_text)
+        body = re.search(r"(?i)\b(?:" + alternation(lexicon("en")["org_words"]).pattern + r")\b", org_text)
         if places and not body:
             return _city(places[0].code)
         authorities = {k.lower(): v[0] for k, v in lexicon("en")["authorities"].items()}
@@ -296,7 +306,7 @@ def _en_org(draft: Draft, org_text: str | None, org_start: int | None, title_sta
     return (None, None)
 
 
-def find_en(draft: Draft) -> list[OfficialInfo]:
+def find_en(draft: NoticeView) -> list[OfficialInfo]:
     text = draft.norm
     lex = lexicon("en")
     not_official = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in lex["not_official"]) + r")\b|(?:^|\n)\s*by)\s*:?\s*$", re.I)
@@ -323,7 +333,7 @@ def find_en(draft: Draft) -> list[OfficialInfo]:
     return found
 
 
-def org_of(draft: Draft, info: OfficialInfo) -> tuple[str | None, str | None]:
+def org_of(draft: NoticeView, info: OfficialInfo) -> tuple[str | None, str | None]:
     """The place or body an official serves, from the places written around the title, as
     (org, city code); the code is None for a body that is no city."""
     if draft.lang == "zh":

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Division, load_gazetteer
 from ..resources import gc_paused
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .mentions import DATE, PLACE, PROVINCE, NoticeView, PlaceInfo, mark_done, require, view
 
 CITY_LEVELS = ("municipality", "prefecture", "county")
@@ -80,16 +80,13 @@ def _is_full_name(surface: str, div: Division) -> bool:
         return True
     # "Yuxian County" (盂县, Yu County): the romanised full name with its English suffix
     return bool(div.name_en) and low.startswith(div.name_en.lower() + " ") and \
-        low.rsplit(" ", 1)[-1] in ("county", "city", "district", "banner")
+        low.rsplit(" ", 1)[-1] in lexicon("en")["place_full_name_suffixes"]
 
 
 def _names_itself(surface: str, div: Division) -> bool:
     """The surface is the division's own name, not a former name of what it became (an undated
     莱芜市 is 莱芜市, whose record says it is now 济南市)."""
     return surface in (div.name, div.short) or surface.lower() in (div.name_en.lower(), div.name_en_full.lower())
-
-
-_SUFFIX_WORD_ENDS = frozenset("域场民")
 
 
 def find_zh(norm: str) -> list[tuple[int, int, str]]:
@@ -105,6 +102,8 @@ def find_zh(norm: str) -> list[tuple[int, int, str]]:
     PhraseMatcher 150-230 ms (a doc per surface). The scan stays: it is the fastest.
     """
     index = _zh_index()
+    lex = lexicon("zh")
+    suffixes, word_ends = lex["place_suffix_chars"], lex.members("place_suffix_word_ends")
     out = []
     i, n = 0, len(norm)
     surfaces, lengths = index.surfaces, index.lengths
@@ -113,7 +112,7 @@ def find_zh(norm: str) -> list[tuple[int, int, str]]:
         if lens:
             for k in lens:
                 if i + k <= n and norm[i:i + k] in surfaces:
-                    if norm[i + k - 1] in "区市县" and norm[i + k:i + k + 1] in _SUFFIX_WORD_ENDS:
+                    if norm[i + k - 1] in suffixes and norm[i + k:i + k + 1] in word_ends:
                         continue  # 河北区域 is 河北 + 区域, 邯郸市场 is 邯郸 + 市场
                     out.append((i, i + k, norm[i:i + k]))
                     i += k
@@ -126,7 +125,11 @@ def find_zh(norm: str) -> list[tuple[int, int, str]]:
 
 
 _EN_RUN = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?(?:[- ](?:[A-Z][a-z]+(?:'[a-z]+)?))*")
-_EN_SUFFIX = re.compile(r"\s+(city|county|district|prefecture|municipality)\b")
+
+
+@cache
+def _en_suffix() -> re.Pattern[str]:
+    return re.compile(r"\s+(" + alternation(lexicon("en")["place_suffixes"]).pattern + r")\b")
 
 
 _CAPS_DATELINE = re.compile(r"(?m)^\s*([A-Z]{3,}(?:[ '-][A-Z]{2,})*)(?=,\s*[A-Z][a-z]{2,}\.?\s+\d)")
@@ -147,7 +150,7 @@ def find_en(norm: str) -> list[tuple[int, int, str]]:
                 surface = norm[start:end]
                 if surface.lower() in index:
                     nxt = norm[end:end + 30]
-                    suffix = _EN_SUFFIX.match(nxt)
+                    suffix = _en_suffix().match(nxt)
                     if suffix and (surface + suffix.group(0)).lower() in index:
                         end += suffix.end()
                         surface = norm[start:end]
@@ -206,7 +209,7 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
             divs = provinces  # "河北" in "北京、天津、河北", "Hebei": the province, no 河北区
         best = max(divs, key=score)
         if best.level == "municipality" and draft.lang == "zh" and not surf.endswith("市") and \
-                (_ZH_DATELINE_PLACE.match(draft.norm, e) or _ZH_AGENCY_BEFORE.search(draft.norm, max(0, s - 6), s)):
+                (_ZH_DATELINE_PLACE.match(draft.norm, e) or _zh_agency_before().search(draft.norm, max(0, s - 6), s)):
             continue  # 新华社北京5月3日电: a dateline's place
         if best.level == "county":
             full = _is_full_name(surf, best)
@@ -231,7 +234,11 @@ def _resolve(mentions: list[tuple[int, int, str]], draft: NoticeView) -> list[Pl
 
 
 _ZH_DATELINE_PLACE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
-_ZH_AGENCY_BEFORE = re.compile(r"(?:新华社|新华网|中新社|中新网|本报|人民网|央视网)\s*$")
+
+
+@cache
+def _zh_agency_before() -> re.Pattern[str]:
+    return re.compile("(?:" + alternation(lexicon("zh")["news_agencies"]).pattern + r")\s*$")
 
 
 def _is_city(draft: NoticeView, m: PlaceInfo) -> bool:

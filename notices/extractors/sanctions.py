@@ -17,7 +17,6 @@ from ..record import Sanction
 from .lexicon import alternation, lexicon
 from .mentions import SANCTION, NoticeView, SanctionInfo, mark_done, view
 
-Draft = NoticeView
 
 
 
@@ -38,7 +37,7 @@ def _money(text: str) -> float | int | None:
     return int(total) if float(total).is_integer() else total
 
 
-def find_zh(draft: Draft) -> list[SanctionInfo]:
+def find_zh(draft: NoticeView) -> list[SanctionInfo]:
     text = draft.norm
     lex = lexicon("zh")
     hedged, lead_verbs, count_after = lex.regex("sanction_hedged"), lex.regex("sanction_lead_verbs"), \
@@ -96,7 +95,7 @@ def _en_patterns() -> re.Pattern[str]:
 
 
 
-def find_en(draft: Draft) -> list[SanctionInfo]:
+def find_en(draft: NoticeView) -> list[SanctionInfo]:
     text = draft.norm
     lex = lexicon("en")
     hedged, aggregate, not_clause = lex.regex("sanction_hedged"), lex.regex("sanction_aggregate"), \

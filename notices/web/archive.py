@@ -114,7 +114,7 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         from ..batch import open_store
-        from ..batch.writers import writer_name
+        from ..batch.formats import writer_name
 
         self.path = Path(path)
         store = open_store(self.path)  # a missing or broken store fails here, before serving
