@@ -158,3 +158,22 @@ def test_a_store_of_the_first_schema_is_read_and_upgraded_when_written(tmp_path)
         assert opened.count("events") == 2
         assert set(opened.query("SELECT schema FROM notices")["schema"]) == {"notices.record/1", "notices.record/2"}
         assert opened.query("SELECT city_code FROM cities WHERE notice_id=1")["city_code"][0] == "140500"
+        # rows written after the upgrade land in their columns (the added ones are last in the table)
+        new = opened.query("SELECT province, code, city_code FROM cities WHERE notice_id=2")
+        assert all(p.endswith("省") for p in new["province"]) and list(new["code"]) == list(new["city_code"])
+
+
+def test_a_store_of_the_second_schema_gains_the_change_of_figures_when_written(tmp_path):
+    path = tmp_path / "v2.db"
+    batch([DATA / "notice-en.txt"], path)
+    with sqlite3.connect(path) as conn:  # as a notices.store/2 store was: figures without change
+        conn.execute("ALTER TABLE figures DROP COLUMN change")
+        conn.execute("UPDATE store_meta SET value='notices.store/2' WHERE key='schema'")
+    with open_store(path) as opened:  # read as it is
+        assert opened.count("notices") == 1
+    batch([DATA / "notice-utf8.txt"], path)
+    with open_store(path) as opened:
+        assert opened.query("SELECT value FROM store_meta WHERE key='schema'")["value"][0] == "notices.store/3"
+        changes = opened.query("SELECT notice_id, change FROM figures")
+        assert set(changes[changes.notice_id == 2]["change"].dropna()) == {"up"}  # 同比上升12.5%
+        assert changes[changes.notice_id == 1]["change"].isna().all()

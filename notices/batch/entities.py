@@ -29,28 +29,42 @@ def insert_entities(conn: sqlite3.Connection, nid: int, record: dict[str, Any]) 
     def current(x: dict[str, Any], key: str) -> Any:
         return (x.get("current") or {}).get(key)
 
-    conn.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    insert = _inserter(conn)
+    insert("cities", ("notice_id", "name", "name_en", "code", "city_code", "province", "province_code", "level",
+                      "role", "mentions", "spans", "current_code", "current_name"), [
         (nid, x.get("name"), x.get("name_en"), x.get("code"), x.get("code"), x.get("province"),
          _province_code(x.get("code")), x.get("level"), x.get("role"), len(x.get("spans") or []),
          _spans_text(x.get("spans")), current(x, "code"), current(x, "name"))
         for x in record.get("cities") or []])
-    conn.executemany("INSERT INTO officials VALUES (?,?,?,?,?,?,?,?)", [
+    insert("officials", ("notice_id", "name", "name_en", "title", "org", "city_code", *_SPAN), [
         (nid, x.get("name"), x.get("name_en"), x.get("title"), x.get("org"), x.get("city_code"), *_span(x))
         for x in record.get("officials") or []])
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)", [
+    insert("figures", ("notice_id", "value", "unit", "text", "subject", "city", "city_code", "role", *_SPAN,
+                       "change"), [
         (nid, x.get("value"), x.get("unit"), x.get("text"), x.get("subject"), x.get("city"),
-         x.get("city_code"), x.get("role"), *_span(x)) for x in record.get("figures") or []])
-    conn.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
+         x.get("city_code"), x.get("role"), *_span(x), x.get("change")) for x in record.get("figures") or []])
+    insert("deadlines", ("notice_id", "text", "amount", "unit", "due", *_SPAN), [
         (nid, x.get("text"), x.get("amount"), x.get("unit"), x.get("due"), *_span(x))
         for x in record.get("deadlines") or []])
-    conn.executemany("INSERT INTO companies VALUES (?,?,?,?)", [
+    insert("companies", ("notice_id", "name", *_SPAN), [
         (nid, x.get("name"), *_span(x)) for x in record.get("companies") or []])
-    conn.executemany("INSERT INTO sanctions VALUES (?,?,?,?,?,?)", [
+    insert("sanctions", ("notice_id", "text", "amount", "city_code", *_SPAN), [
         (nid, x.get("text"), x.get("amount"), x.get("city_code"), *_span(x))
         for x in record.get("sanctions") or []])
-    conn.executemany("INSERT INTO warnings VALUES (?,?)", [
-        (nid, str(w)) for w in record.get("warnings") or []])
+    insert("warnings", ("notice_id", "message"), [(nid, str(w)) for w in record.get("warnings") or []])
 
+
+_SPAN = ("span_start", "span_end")
+
+
+def _inserter(conn: sqlite3.Connection):  # noqa: ANN202
+    """Rows inserted by column name: a store upgraded from an older schema has its added columns
+    last, so a row given by position would land in the wrong columns."""
+    def insert(table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                             rows)
+    return insert
 
 ENTITY_TABLES = ("cities", "officials", "figures", "deadlines", "companies", "sanctions", "warnings")
 

@@ -1,13 +1,13 @@
-"""The tables of the SQLite store (schema ``notices.store/2``), with what each column means.
+"""The tables of the SQLite store (schema ``notices.store/3``), with what each column means.
 
 The descriptions are the store's documentation: ``notices schema STORE`` prints them and
 ``notices browse`` hands them to Datasette.
 """
 from __future__ import annotations
 
-STORE_SCHEMA = "notices.store/2"
+STORE_SCHEMA = "notices.store/3"
 #: older stores this code opens (and upgrades when it writes to them)
-OLD_STORE_SCHEMAS = ("notices.store/1",)
+OLD_STORE_SCHEMAS = ("notices.store/1", "notices.store/2")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -100,7 +100,7 @@ CREATE TABLE IF NOT EXISTS officials (
 CREATE TABLE IF NOT EXISTS figures (
     notice_id INTEGER NOT NULL REFERENCES notices(id),
     value REAL, unit TEXT, text TEXT, subject TEXT, city TEXT, city_code TEXT, role TEXT,
-    span_start INTEGER, span_end INTEGER
+    span_start INTEGER, span_end INTEGER, change TEXT
 );
 CREATE TABLE IF NOT EXISTS deadlines (
     notice_id INTEGER NOT NULL REFERENCES notices(id),
@@ -201,7 +201,8 @@ DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
                                    "title": "Post", "org": "Organisation", "city_code": "Division of the post", **_SPAN}),
     "figures": ("Quantities", {"notice_id": "The notice", "value": "Value", "unit": "Unit", "text": "As written",
                                "subject": "What is measured", "city": "Division", "city_code": "Division code",
-                               "role": "target, actual, change or other", **_SPAN}),
+                               "role": "actual, target, count or other", **_SPAN,
+                               "change": "up or down: which way a change figure moved"}),
     "deadlines": ("Time limits imposed", {"notice_id": "The notice", "text": "As written", "amount": "Amount",
                                           "unit": "working_day, day, month or date", "due": "Due date (ISO)", **_SPAN}),
     "companies": ("Businesses named", {"notice_id": "The notice", "name": "Name", **_SPAN}),

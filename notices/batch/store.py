@@ -308,7 +308,7 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name='store_meta'").fetchone():
         row = conn.execute("SELECT value FROM store_meta WHERE key='schema'").fetchone()
     if row is not None and row[0] in OLD_STORE_SCHEMAS:
-        upgrade(conn)
+        upgrade(conn, row[0])
     elif row is not None and row[0] != STORE_SCHEMA:
         raise StoreError(f"a store of schema {row[0]!r}, not {STORE_SCHEMA!r}", path=path)
     conn.executescript(DDL)
@@ -331,10 +331,21 @@ _ADDED_COLUMNS = {
 }
 
 
-def upgrade(conn: sqlite3.Connection) -> None:
-    """A ``notices.store/1`` store to ``/2``, in one transaction: every notice its own event,
-    ``files`` become ``sources``, records kept as they are (schema ``/1`` records stay ``/1``)."""
+def upgrade(conn: sqlite3.Connection, schema: str = "notices.store/1") -> None:
+    """An older store to the current schema, in one transaction (records kept as they are).
+
+    ``/1`` → ``/2``: every notice its own event, ``files`` become ``sources`` (schema ``/1``
+    records stay ``/1``). ``/2`` → ``/3``: figures gain ``change`` (null for the figures
+    already stored: their records were made before the extractor gave it)."""
     conn.execute("BEGIN")
+    if schema == "notices.store/1":
+        _upgrade_from_1(conn)
+    conn.execute("ALTER TABLE figures ADD COLUMN change TEXT")
+    conn.execute("UPDATE store_meta SET value=? WHERE key='schema'", (STORE_SCHEMA,))
+    conn.execute("COMMIT")
+
+
+def _upgrade_from_1(conn: sqlite3.Connection) -> None:
     for table, columns in _ADDED_COLUMNS.items():
         for column in columns:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
@@ -355,8 +366,6 @@ def upgrade(conn: sqlite3.Connection) -> None:
                  " SELECT id, 1, schema, record FROM notices")
     conn.execute("DROP VIEW IF EXISTS current_notices")
     conn.execute("DROP TABLE files")
-    conn.execute("UPDATE store_meta SET value=? WHERE key='schema'", (STORE_SCHEMA,))
-    conn.execute("COMMIT")
 
 
 # ------------------------------------------------------------------------------------ reading
