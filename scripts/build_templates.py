@@ -278,6 +278,7 @@ class Builder:
         space = "\u3000" if self.lang.latin is None else "  "
         para = self._para(align=WD_ALIGN_PARAGRAPH.LEFT, size=SHEET_PT, line=LINE - 80)
         _border(para, top=("single", 8, "000000", 1), bottom=("single", 6, "000000", 1))
+        para.paragraph_format.keep_with_next = True  # the 版记 is one block: never split over two pages
         self._run(para, space + copies, FANGSONG, SHEET_PT, spacing=False)
         para = self._para(align=WD_ALIGN_PARAGRAPH.LEFT, size=SHEET_PT, line=LINE - 40)
         _border(para, bottom=("single", 8, "000000", 1))

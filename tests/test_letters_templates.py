@@ -91,6 +91,15 @@ def test_page_is_a4_with_gb_margins(letters, name, attribute, mm):
 
 
 @pytest.mark.parametrize("name", SHIPPED)
+def test_the_record_sheet_is_kept_on_one_page(letters, name):
+    """版记: 抄送 and the 印发 line stay together when the letter runs onto another page."""
+    written = [p for p in letters[name].paragraphs if p.text.strip()]
+    copies, issued = written[-2], written[-1]
+    assert copies.text.strip().startswith(("抄送", "Cc")) and ("印发" in issued.text or "Issued" in issued.text)
+    assert copies.paragraph_format.keep_with_next
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_type_area_is_156_by_225_mm_with_22_lines(letters, name):
     section = letters[name].sections[0]
     width = section.page_width - section.left_margin - section.right_margin
