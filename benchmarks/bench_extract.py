@@ -123,6 +123,8 @@ def main() -> None:
     print(_rates("notices.extract", rate(ours, en, args.repeat)))
     linearity(ours, jieba.lcut, zh, "zh", args.repeat)
     linearity(ours, None, en, "en", args.repeat)
+    from bench_pathological import pathological  # the cases of tests/test_pathological.py
+
     pathological(ours)
 
 
@@ -151,32 +153,6 @@ def linearity(fn, bare, docs: list[str], lang: str, repeat: int) -> None:
     print(_ratio("extract / jieba, 1 KB", small, bare_small))
     print(_ratio("extract / jieba, 100 KB", large, bare_large))
 
-
-PATHOLOGICAL = {
-    "brackets + city": "（" * 20_000 + "晋城市",
-    "一 x 20,000": "一" * 20_000,
-    "1 x 20,000": "1" * 20_000,
-    "公司 x 10,000": "公司" * 10_000,
-    "约谈 x 10,000": "约谈" * 10_000,
-    "2018年5月3日 x 2,000": "2018年5月3日" * 2_000,
-    "20个 x 5,000": "20个" * 5_000,
-    "罚款 x 10,000": "罚款" * 10_000,
-    "huge number + 个工作日内": "1" + "0" * 400 + "个工作日内",
-    "English brackets": "(" * 20_000 + " Handan",
-    "English words x 4,000": "fined within 20 working days " * 700,
-}
-
-
-def pathological(fn) -> None:
-    print("pathological repeats (seconds each):")
-    for name, text in PATHOLOGICAL.items():
-        start = time.perf_counter()
-        try:
-            fn(text)
-            outcome = ""
-        except Exception as exc:  # noqa: BLE001 - a benchmark reports what an older build does
-            outcome = f"  raised {type(exc).__name__}"
-        print(f"  {name:28} {len(text):>7} chars  {time.perf_counter() - start:6.2f} s{outcome}")
 
 
 if __name__ == "__main__":

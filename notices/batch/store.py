@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import StoreError
 from ..record import SCHEMA
@@ -76,6 +76,20 @@ def _why(reason: str, event_reason: str | None, with_: int | None, jaccard: floa
 
 #: how many candidate events a new notice is compared with exactly (the best by MinHash estimate)
 EXACT_CHECKS = 3
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+class Joined(NamedTuple):
+    """The event a new notice joins, and why (the store's ``event_*`` columns)."""
+
+    event: int
+    reason: str  # first, near-duplicate or cross-language
+    other: int | None = None  # the notice it is like
+    jaccard: float | None = None
+    containment: float | None = None
 
 
 def _first_line(text: str | None) -> str | None:
@@ -171,15 +185,16 @@ class SQLiteWriter(Writer):
         # a millisecond a notice, a fifth of the writer's time.
         nid = c.execute("SELECT ifnull(max(id), 0) + 1 FROM notices").fetchone()[0]  # SQLite's own choice
         blob = doc.get("minhash")
-        event, reason, other, jaccard, containment, near = self._find_event(nid, record, doc, title)
+        joined = self._find_event(nid, record, doc, title)
         c.execute(
             "INSERT INTO notices (id, sha256, text_key, source, version, format, lang, title, date, published,"
             " year, kind, authority, authority_en, event_id, event_reason, event_with, event_jaccard,"
             " event_containment, schema, source_date, text, record)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (nid, sha, key, source, version, fmt, record.get("lang"), title, date, record.get("published"),
-             year_of(date), record.get("kind"), auth.get("name"), auth.get("name_en"), event, reason, other,
-             jaccard, containment, schema, doc.get("date"), text, as_json),
+             year_of(date), record.get("kind"), auth.get("name"), auth.get("name_en"), joined.event,
+             joined.reason, joined.other, _rounded(joined.jaccard), _rounded(joined.containment), schema,
+             doc.get("date"), text, as_json),
         )
         c.execute("INSERT INTO records (notice_id, version, schema, record) VALUES (?,1,?,?)", (nid, schema, as_json))
         c.execute("INSERT INTO sources (source, sha256, notice_id, format, reason) VALUES (?,?,?,?,?)",
@@ -191,7 +206,7 @@ class SQLiteWriter(Writer):
         insert_entities(c, nid, record)
         if blob:
             c.execute("INSERT INTO fingerprints VALUES (?,?)", (nid, blob))
-            if near is None or near[2].jaccard < INDEX_BELOW:
+            if joined.jaccard is None or joined.jaccard < INDEX_BELOW:
                 c.executemany("INSERT INTO bands VALUES (?,?)", [(key, nid) for key in band_keys(blob)])
         return "version" if version > 1 else "new"
 
@@ -261,24 +276,22 @@ class SQLiteWriter(Writer):
             (record["date"], record["kind"], record["lang"], *codes)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def _find_event(self, nid: int, record: dict[str, Any], doc: dict[str, Any], title: str | None
-                    ) -> tuple[int, str, int | None, float | None, float | None, tuple[int, int, Likeness] | None]:
-        """The event a new notice ``nid`` (not inserted yet) joins, starting one when none fits:
-        (event, reason, with notice, Jaccard, containment, the near-duplicate found)."""
+    def _find_event(self, nid: int, record: dict[str, Any], doc: dict[str, Any], title: str | None) -> "Joined":
+        """The event a new notice ``nid`` (not inserted yet) joins, starting one when none fits."""
         c = self.conn
         near = self._near_duplicate(nid, doc.get("text"), doc.get("minhash"), doc.get("hashes"))
         if near is not None:
             event, other, like = near
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
-            return event, "near-duplicate", other, round(like.jaccard, 4), round(like.containment, 4), near
+            return Joined(event, "near-duplicate", other, like.jaccard, like.containment)
         match = self._other_language(record)
         if match is not None:
             event, other = match
             c.execute("UPDATE events SET notices = notices + 1, sources = sources + 1 WHERE id=?", (event,))
-            return event, "cross-language", other, None, None, None
+            return Joined(event, "cross-language", other)
         event = c.execute("INSERT INTO events (notice_id, title, date, year, kind) VALUES (?,?,?,?,?)",
                           (nid, title, record.get("date"), year_of(record.get("date")), record.get("kind"))).lastrowid
-        return event, "first", None, None, None, None
+        return Joined(event, "first")
 
     def commit(self) -> None:
         try:

@@ -102,10 +102,10 @@ def _figures(v: NoticeView, names: dict[str, str]) -> list[Figure]:
         subject = figures_mod.subject_of(v, info.start) if v.lang == "zh" and measured else None
         way = change_of(v.norm, info.start, info.end, v.lang) if info.kind == "percent" else None
         prev = out[-1] if out else None
-        if way is None and info.kind == "percent" and prev is not None and prev.change and prev.span \
+        if way is None and info.kind == "percent" and prev is not None and prev.change \
                 and in_a_list(v.norm, prev.span[1], info.start):
             way = prev.change  # 分别减少58.4%和40.6%: the list shares its change
-        if subject is None and way and prev is not None and prev.subject and prev.span \
+        if subject is None and way and prev is not None and prev.subject \
                 and continues(v.norm, prev.span[1], info.start, v.lang):
             subject = prev.subject  # …浓度为78微克/立方米，同比上升12.5%: the same concentration
         out.append(Figure(value=info.value, unit=info.unit, text=v.text[info.start:info.end],

@@ -19,7 +19,7 @@ _WINDOW = 16  # characters before (and after, in English) a figure searched for 
 @cache
 def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]]:
     lex = lexicon(lang)
-    words = {w: way for way in (UP, DOWN) for w in lex["change_words"][way]}
+    words = {w.lower(): way for way in (UP, DOWN) for w in lex["change_words"][way]}
     any_word = alternation(list(words)).pattern
     gap = alternation(lex.get("change_gap", [])).pattern
     if lang == "zh":
@@ -38,13 +38,11 @@ def change_of(text: str, start: int, end: int, lang: str) -> str | None:
         m = after.search(text[end:end + _WINDOW + 20])
     if m is None:
         return None
-    said = m.group("word")
-    return words.get(said) or next(way for w, way in words.items() if w.lower() == said.lower())
+    return words[m.group("word").lower()]
 
 
 @cache
 def _lead(lang: str) -> re.Pattern[str]:
-    before, _after, _words = _patterns(lang)
     lead = alternation(lexicon(lang).get("change_lead", [])).pattern
     return re.compile(rf"[，,]\s*(?:{lead})*")
 
@@ -55,12 +53,10 @@ def continues(text: str, prev_end: int, start: int, lang: str) -> bool:
     if lang != "zh" or not 0 < start - prev_end <= _WINDOW:
         return False
     gap = text[prev_end:start]
-    before, _after, _words = _patterns(lang)
-    word = before.search(gap)
+    word = _patterns(lang)[0].search(gap)
     if word is None:
         return False
-    lead = _lead(lang).fullmatch(gap, 0, word.start())
-    return lead is not None
+    return _lead(lang).fullmatch(gap, 0, word.start()) is not None
 
 
 _LIST = re.compile(r"\s*(?:和|与|及|、|，|,|and|or)\s*", re.I)

@@ -601,9 +601,7 @@ _ZH_HUGE = re.compile(rf"(?<!\d)\d{{{MAX_NUMBER_CHARS + 1},}}(?=\s*(?:个?\s*工
 
 
 def _huge_deadline(draft: NoticeView, length: int) -> None:
-    message = f"a deadline's number of {length} characters is out of range and was left out"
-    if message not in draft.warnings:
-        draft.warnings.append(message)
+    draft.warn(f"a deadline's number of {length} characters is out of range and was left out")
 
 
 def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
@@ -629,7 +627,8 @@ def find_deadlines(draft: NoticeView) -> list[DeadlineInfo]:
                     and _EN_DONE.match(draft.norm, e):
                 continue
             due, warnings = resolve_deadline(unit, amount, m, notice, draft.year)
-            draft.warnings.extend(w for w in warnings if w not in draft.warnings)
+            for warning in warnings:
+                draft.warn(warning)
             taken.add(s, e)
             found.append(DeadlineInfo(s, e, amount, unit, due))
     found.sort(key=lambda d: d.start)

@@ -52,8 +52,8 @@ def _zh_role(draft: NoticeView, start: int, end: int, kind: str) -> str:
     clause_start = max([text.rfind(ch, max(0, start - 16), start) for ch in ",;。；\n"] + [start - 16])
     before = text[clause_start + 1:start]
     after = text[end:end + 6]
-    if re.search(alternation(lex["target_words"]).pattern, before) or lex.regex("target_after").match(after):
-        if not re.search(alternation(lex["actual_words"]).pattern, before[-6:]):
+    if lex.pattern("target_words").search(before) or lex.regex("target_after").match(after):
+        if not lex.pattern("actual_words").search(before[-6:]):
             return "target"
     if kind in ("percent", "measure"):
         return "actual"
@@ -84,14 +84,9 @@ def subject_of(draft: NoticeView, start: int) -> str | None:
     return seg if 2 <= len(seg) <= 16 else None
 
 
-@cache
-def _pattern(lang: str, key: str) -> re.Pattern[str]:
-    return alternation(lexicon(lang)[key])
-
-
 def _in_numeral_word(text: str, pos: int) -> bool:
     """Is the numeral at ``pos`` part of a word (一些, 进一步, 十三五)? A few matches, not a scan."""
-    words = _pattern("zh", "numeral_words")
+    words = lexicon("zh").pattern("numeral_words")
     longest = max(map(len, lexicon("zh")["numeral_words"]))
     for start in range(max(0, pos - longest + 1), pos + 1):
         m = words.match(text, start)
@@ -105,7 +100,7 @@ def _counted_noun(draft: NoticeView, pos: int) -> int:
     lex = lexicon("zh")
     text = draft.norm
     stops = lex["noun_stop_chars"]
-    stop_words = _pattern("zh", "noun_stop_words")
+    stop_words = lexicon("zh").pattern("noun_stop_words")
     end = pos
     while end < len(text) and end - pos < 6 and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in stops:
         if stop_words.match(text, end):
@@ -117,12 +112,6 @@ def _counted_noun(draft: NoticeView, pos: int) -> int:
 
 
 _NOT_FIGURE = (DATE, DEADLINE, OFFICIAL, COMPANY)
-
-
-@cache
-def _words(lang: str, key: str) -> tuple[str, ...]:
-    """A lexicon list as a tuple, longest first (for ``str.startswith`` and ``endswith``)."""
-    return tuple(sorted(lexicon(lang)[key], key=len, reverse=True))
 
 
 @cache
@@ -169,7 +158,7 @@ def _duration_ok(text: str, m: re.Match, num: str, value: float) -> bool:
     """A length of time (两年, 1个月, 两周左右), not a year (2018年), a point or a limit (3天后)."""
     lex = lexicon("zh")
     dur = m.group("dur")
-    if text.startswith(_words("zh", "duration_not_after"), m.end()) and not (
+    if text.startswith(lexicon("zh").words("duration_not_after"), m.end()) and not (
             dur == "周" and text.startswith("左右", m.end())):
         return False
     if dur == "年" and (num[0].isdigit() and len(num) > 2 or value > 30):
@@ -240,7 +229,7 @@ def _zh_number(draft: NoticeView, m: re.Match, lex) -> FigureInfo | None:  # noq
     if draft.overlaps(ns, m.end(), _NOT_FIGURE) or draft.overlaps(ns, ne, (PLACE,)):
         return None  # 五家渠市: a number inside a place's name
     before = text[max(0, ns - 3):ns]
-    if before.endswith(_words("zh", "not_figure_before")) or re.search(r"[A-Za-z+._-]$|\d[:：]$", before):
+    if before.endswith(lexicon("zh").words("not_figure_before")) or re.search(r"[A-Za-z+._-]$|\d[:：]$", before):
         return None
     if text[m.end():m.end() + 1] == "+" or re.match(r"\s*[+]", text[ne:ne + 2]) or _in_book_title(text, ns):
         return None
@@ -278,7 +267,7 @@ def _zh_number(draft: NoticeView, m: re.Match, lex) -> FigureInfo | None:  # noq
         kind = "money" if unit == "yuan" else "measure"
     elif m.group("mw"):
         mw = m.group("mw")
-        not_after = _words("zh", "not_figure_after")
+        not_after = lexicon("zh").words("not_figure_after")
         if text.startswith(not_after, m.start("mw")) or text.startswith(not_after, ne):
             return None
         if _is_rank(text, ns, mw) or (mw in lex["team_words"] and draft.place_ending_at(ns)):
@@ -309,9 +298,7 @@ def _zh_number(draft: NoticeView, m: re.Match, lex) -> FigureInfo | None:  # noq
 
 
 def _out_of_range(draft: NoticeView, num: str) -> None:
-    message = f"a number of {len(num)} characters is out of range and was left out"
-    if message not in draft.warnings:
-        draft.warnings.append(message)
+    draft.warn(f"a number of {len(num)} characters is out of range and was left out")
 
 
 # -- English -------------------------------------------------------------------------------

@@ -282,6 +282,11 @@ class NoticeView:
         self._places: list[PlaceInfo] | None = None
         self._place_starts: list[int] = []
 
+    def warn(self, message: str) -> None:
+        """Add a warning to the notice's record, once."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
     # date decided by the dates component
     @property
     def date(self) -> str | None:

@@ -235,8 +235,7 @@ def _comparisons(figures: list[Figure], lang: str, notes: Notes, source_lang: st
     for actual, target in pairs:
         either = actual or target
         raw = (actual and actual.subject) or (target and target.subject) or ""
-        found = lexicon.direction_of(raw) or (lexicon.direction_of(_CHANGE[actual.change])
-                                              if actual is not None and actual.change in _CHANGE else None)
+        found = lexicon.direction_of(raw) or lexicon.direction_of(_CHANGE.get(actual and actual.change, ""))
         item = {
             "subject": lexicon.indicator(raw),
             "change": (found[0] if lang == "zh" else found[1]) if found else "",
